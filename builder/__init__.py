@@ -1,0 +1,1 @@
+"""Amrit Gyan Kosh: validate case studies and build the multilingual site."""

@@ -1,0 +1,9 @@
+"""`python -m builder` runs the agk command line."""
+
+from __future__ import annotations
+
+import sys
+
+from builder.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Validation rules, one module per concern; each exposes `check(view)`."""

@@ -1,0 +1,120 @@
+"""The `agk` command line: parse arguments and hand over to the pipeline stages."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder import commands
+from builder.errors import UsageError
+from builder.project import Project, find_project
+from builder.report import FORMATS
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agk",
+        description="Validate Amrit Gyan Kosh case studies and build the site.",
+        epilog="Exit codes: 0 success, 1 content errors, 2 usage error.",
+    )
+    parser.add_argument(
+        "--root", type=Path, help="repository root (default: found from the current folder)"
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = sub.add_parser("validate", help="check case studies")
+    validate.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="case folders or files (default: all)"
+    )
+    validate.add_argument(
+        "--format", choices=FORMATS, help="output format (github under GITHUB_ACTIONS)"
+    )
+    validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    build = sub.add_parser("build", help="validate, then build the site into site/")
+    build.add_argument("--lang", help="comma-separated languages to build (default: all present)")
+    build.add_argument(
+        "--out", type=Path, default=Path("site"), help="output folder (default: site)"
+    )
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+
+    new = sub.add_parser("new", help="scaffold a valid case-study folder")
+    new.add_argument("--id", dest="case_id", help="folder name, e.g. up-nivesh-mitra")
+    new.add_argument("--type", dest="case_type", help="lesson-drawing, decision-forcing or caselet")
+    new.add_argument("--lang", help="language the case is written in, e.g. hi")
+    new.add_argument("--title", help="title in that language")
+    new.add_argument("--summary", help="one- or two-sentence summary")
+    new.add_argument(
+        "--states", help="comma-separated state codes, e.g. UP,BR (empty for national)"
+    )
+    new.add_argument("--level", help="level of government, e.g. district")
+    new.add_argument("--sector", help="sector or sector/sub-sector, e.g. health/telemedicine")
+    new.add_argument("--year", type=int, help="year the intervention began")
+    new.add_argument("--organisation", help="who implemented it")
+    new.add_argument("--sdgs", default="", help="comma-separated SDG numbers")
+
+    sub.add_parser("schema", help="print the JSON Schema of case.yaml")
+    return parser
+
+
+def _project(root: Path | None) -> Project:
+    if root is not None:
+        if not (root / "case_studies").is_dir():
+            raise UsageError(f"{root} has no case_studies/ folder")
+        return Project(root.absolute())
+    project = find_project(Path.cwd())
+    if project is None:
+        raise UsageError(
+            "no case_studies/ and mkdocs.yml in this folder or above; run agk inside the repository"
+        )
+    return project
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run one command; return its exit code."""
+    args = _parser().parse_args(argv)
+    project = _project(args.root)
+    if args.command == "validate":
+        output_format = args.format or (
+            "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+        )
+        return commands.validate(project, args.paths, output_format, args.strict)
+    if args.command == "schema":
+        return commands.schema(project)
+    if args.command == "new":
+        return commands.new(project, args)
+    if args.command == "build":
+        return commands.build(project, args.out, args.lang, args.strict)
+    raise UsageError(f"unknown command {args.command}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console entry point: never shows a traceback for anything a user can cause."""
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except UsageError as error:
+        print(f"agk: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("agk: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # a bug in agk, not in the content
+        if os.environ.get("AGK_DEBUG"):
+            raise
+        print(f"agk: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        print(
+            "agk: this is a bug in agk; set AGK_DEBUG=1 for details and please report it",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""What each `agk` subcommand does, in terms of the pipeline stages."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from builder import json_schema, scaffold
+from builder.errors import UsageError
+from builder.project import Project
+from builder.report import render
+from builder.validate import validate as run_validation
+
+
+def validate(project: Project, paths: Sequence[Path], output_format: str, strict: bool) -> int:
+    """`agk validate`: print every problem; exit 1 on errors (or warnings when strict)."""
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    result = run_validation(project, paths)
+    print(render(result.diagnostics, len(result.views), output_format))
+    return 1 if result.failed(strict) else 0
+
+
+def schema(project: Project) -> int:
+    """`agk schema`: print the JSON Schema of case.yaml."""
+    document, problems = json_schema.case_schema(project)
+    if problems:
+        print(render(problems, 0, "text"), file=sys.stderr)
+        return 1
+    print(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True))
+    return 0
+
+
+def new(project: Project, args: argparse.Namespace) -> int:
+    """`agk new`: scaffold a case folder from flags, asking for what is missing."""
+    return scaffold.run(project, args)
+
+
+def build(project: Project, out: Path, langs: str | None, strict: bool) -> int:
+    """`agk build`: validate, then build the site."""
+    from builder import build as build_stage
+
+    return build_stage.run(project, out, langs, strict)

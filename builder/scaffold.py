@@ -1,0 +1,173 @@
+"""`agk new`: write a case folder that validates, with the section skeleton of its type."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from builder.checks.layout import CASE_ID
+from builder.errors import UsageError
+from builder.project import Project
+from builder.schema_problems import suggest
+from builder.taxonomy import Taxonomy, load_taxonomy
+
+
+@dataclass(frozen=True)
+class NewCase:
+    """The values `agk new` needs, checked against the taxonomies."""
+
+    case_id: str
+    case_type: str
+    lang: str
+    title: str
+    summary: str
+    states: tuple[str, ...]
+    level: str
+    sector: str
+    sub_sector: str | None
+    year: int
+    organisation: str
+    sdgs: tuple[int, ...]
+
+
+def _q(text: str) -> str:
+    """A YAML scalar for any text: JSON strings are valid double-quoted YAML."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def case_yaml(new: NewCase) -> str:
+    """The case.yaml of a new case."""
+    sector = f"  - sector: {new.sector}\n" + (
+        f"    sub_sector: {new.sub_sector}\n" if new.sub_sector else ""
+    )
+    return (
+        "# Metadata of this case study: see docs/en/contribute.md for every key.\n"
+        f"type: {new.case_type}\n"
+        f"original_language: {new.lang}\n"
+        f"states: [{', '.join(new.states)}]\n"
+        f"level: {new.level}\n"
+        f"sectors:\n{sector}"
+        f"sdgs: [{', '.join(str(n) for n in new.sdgs)}]\n"
+        f"year: {new.year}\n"
+        f"organisation: {_q(new.organisation)}\n"
+        "authors: []\n"
+        "tags: []\n"
+    )
+
+
+def narrative(new: NewCase, taxonomy: Taxonomy) -> str:
+    """The narrative skeleton: front matter and one headed section per required id."""
+    lines = ["---", f"title: {_q(new.title)}", f"summary: {_q(new.summary)}", "---", ""]
+    for section in taxonomy.case_types[new.case_type].sections:
+        labels = taxonomy.section_labels.get(section, {})
+        heading = labels.get(new.lang) or labels.get("en") or section
+        lines += [f"## {heading} {{#{section}}}", "", "(write this section)", ""]
+    return "\n".join(lines)
+
+
+def write_case(project: Project, new: NewCase, taxonomy: Taxonomy) -> Path:
+    """Create the folder; refuse to overwrite an existing one."""
+    folder = project.case_dir / new.case_id
+    if folder.exists():
+        raise UsageError(f"{project.display(folder)} already exists")
+    folder.mkdir(parents=True)
+    (folder / "case.yaml").write_text(case_yaml(new), encoding="utf-8")
+    (folder / f"{new.lang}.md").write_text(narrative(new, taxonomy), encoding="utf-8")
+    return folder
+
+
+Ask = Callable[[str], str]
+
+
+def _choice(value: str | None, name: str, choices: list[str], ask: Ask | None) -> str:
+    if value is None and ask is not None:
+        value = ask(
+            f"{name} ({', '.join(choices) if len(choices) <= 8 else 'e.g. ' + choices[0]}): "
+        ).strip()
+    if value is None or value == "":
+        raise UsageError(f"--{name} is required")
+    if value not in choices:
+        hint = suggest(value, choices)
+        raise UsageError(f"unknown {name} '{value}'" + (f"; {hint}" if hint else ""))
+    return value
+
+
+def _text(value: str | None, name: str, ask: Ask | None) -> str:
+    if value is None and ask is not None:
+        value = ask(f"{name}: ").strip()
+    if not value:
+        raise UsageError(f"--{name} is required")
+    return value
+
+
+def collect(args: argparse.Namespace, taxonomy: Taxonomy, ask: Ask | None) -> NewCase:
+    """Values from flags; `ask` (interactive) fills in the missing ones."""
+    case_id = _text(args.case_id, "id", ask)
+    if not CASE_ID.match(case_id) or not 3 <= len(case_id) <= 80:
+        raise UsageError(
+            f"'{case_id}' is not a valid id: use lowercase letters, digits and hyphens"
+        )
+    case_type = _choice(args.case_type, "type", sorted(taxonomy.case_types), ask)
+    lang = _choice(args.lang, "lang", list(taxonomy.languages), ask)
+    title = _text(args.title, "title", ask)
+    summary = _text(args.summary, "summary", ask)
+    level = _choice(args.level, "level", list(taxonomy.levels), ask)
+    states_text = (
+        args.states
+        if args.states is not None
+        else (ask("states (e.g. UP,BR; empty if national): ") if ask else "")
+    )
+    states = tuple(s.strip().upper() for s in states_text.split(",") if s.strip())
+    for state in states:
+        _choice(state, "states", list(taxonomy.states), None)
+    if not states and level != "national":
+        raise UsageError("--states is required unless --level is national")
+    sector_text = _text(args.sector, "sector", ask)
+    sector, _, sub = sector_text.partition("/")
+    _choice(sector, "sector", sorted(taxonomy.sectors), None)
+    if sub:
+        _choice(sub, "sub-sector", sorted(taxonomy.sectors[sector].sub_sectors), None)
+    year = args.year if args.year is not None else int(_text(None, "year", ask)) if ask else None
+    if year is None or not 1947 <= year <= 2100:
+        raise UsageError("--year is required (1947-2100)")
+    organisation = _text(args.organisation, "organisation", ask)
+    try:
+        sdgs = tuple(int(n) for n in args.sdgs.split(",") if n.strip())
+    except ValueError:
+        raise UsageError("--sdgs takes numbers such as 3,5") from None
+    if any(not 1 <= n <= 17 for n in sdgs):
+        raise UsageError("SDGs are numbered 1 to 17")
+    return NewCase(
+        case_id,
+        case_type,
+        lang,
+        title,
+        summary,
+        states,
+        level,
+        sector,
+        sub or None,
+        year,
+        organisation,
+        sdgs,
+    )
+
+
+def run(project: Project, args: argparse.Namespace) -> int:
+    """Collect values (prompting on a terminal), write the folder, say what to do next."""
+    taxonomy, problems = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
+    if problems:
+        raise UsageError(f"the taxonomies are invalid; run agk validate ({problems[0].message})")
+    ask: Ask | None = input if sys.stdin.isatty() else None
+    try:
+        new = collect(args, taxonomy, ask)
+    except ValueError:
+        raise UsageError("the year must be a number") from None
+    folder = write_case(project, new, taxonomy)
+    print(f"Created {project.display(folder)}/ with case.yaml and {new.lang}.md.")
+    print(f"Write the narrative, then check it: agk validate {project.display(folder)}")
+    return 0
