@@ -164,3 +164,4 @@ class TeachingNoteFront(_Strict):
     """Front matter of a teaching note `teaching-note.<lang>.md`."""
 
     title: Annotated[str, Field(min_length=1, max_length=150)]
+    summary: Annotated[str, Field(min_length=1, max_length=600)] | None = None

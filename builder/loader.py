@@ -114,7 +114,8 @@ def read_text(path: Path, display: str, problems: list[Diagnostic]) -> str | Non
     """Read strict UTF-8 (BOM tolerated) or report where decoding failed."""
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig")
+        # Windows line endings would otherwise end up inside heading ids and values.
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1

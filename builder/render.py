@@ -23,8 +23,9 @@ def inline(text: str) -> str:
 
 
 def _front_matter(title: str) -> str:
-    # JSON strings are valid YAML scalars and escape everything that matters.
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
+    # MkDocs treats page titles as HTML (Material writes them unescaped into <title>), so
+    # escape them; JSON strings are valid YAML scalars.
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n---\n"
 
 
 def case_page(case: CaseStudy, lang: str, taxonomy: Taxonomy) -> str:

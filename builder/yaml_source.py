@@ -22,7 +22,9 @@ MAX_DEPTH = 20
 _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
-_FLOAT = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+(?=[eE]))(?:[eE][-+]?[0-9]+)?$")
+_FLOAT = re.compile(
+    r"^[-+]?(?:(?:0|[1-9][0-9]*)\.[0-9]*|\.[0-9]+|(?:0|[1-9][0-9]*)(?=[eE]))(?:[eE][-+]?[0-9]+)?$"
+)
 # Brackets, plus the quoted strings and comments whose brackets must not count.
 _FLOW_TOKENS = re.compile(r"""[\[\]{}]|"(?:\\.|[^"\\\n])*"|'(?:''|[^'\n])*'|(?:^|(?<=\s))#[^\n]*""")
 

@@ -27,9 +27,11 @@ def _unknown(
     value: object,
     choices: list[str],
     what: str,
+    *,
+    is_key: bool = False,
 ) -> Iterator[Diagnostic]:
     if isinstance(value, str) and value not in choices:
-        at = view.at(*path)
+        at = view.document.key_at(path) if is_key else view.at(*path)
         hint = (
             suggest(value, choices)
             or suggest(value.upper(), choices)
@@ -88,7 +90,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
                 # inside an unquoted flow mapping); their keys are not language codes.
                 for lang in (k for k, v in value.items() if v is not None):
                     yield from _unknown(
-                        view, "AGK202", (*concrete, lang), lang, languages, "language"
+                        view, "AGK202", (*concrete, lang), lang, languages, "language", is_key=True
                     )
     yield from _file_languages(view, languages)
 

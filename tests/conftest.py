@@ -1,0 +1,42 @@
+"""Shared test fixtures: throwaway projects built from the real taxonomies."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from builder.project import Project
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+MakeProject = Callable[..., Project]
+
+
+def new_project(root: Path, cases: Path | None = None) -> Project:
+    """A project in `root` with the repository's taxonomies and mkdocs.yml, plus `cases`."""
+    (root / "case_studies").mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "case_studies" / "_taxonomies", root / "case_studies" / "_taxonomies")
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if cases is not None:
+        shutil.copytree(cases, root / "case_studies", dirs_exist_ok=True)
+    return Project(root)
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> MakeProject:
+    """Factory for a project in a temporary folder, optionally seeded with case folders."""
+
+    def make(cases: Path | None = None) -> Project:
+        return new_project(tmp_path / "repo", cases)
+
+    return make
+
+
+@pytest.fixture
+def valid_project(make_project: MakeProject) -> Project:
+    """A project holding the small valid fixture corpus."""
+    return make_project(FIXTURES / "valid" / "case_studies")
