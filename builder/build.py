@@ -7,7 +7,7 @@ from pathlib import Path
 
 from builder import render, site
 from builder.errors import UsageError
-from builder.model import CaseStudy, build_case
+from builder.model import CaseStudy
 from builder.project import Project
 from builder.report import render as render_report
 from builder.validate import validate
@@ -26,14 +26,14 @@ def _languages(cases: list[CaseStudy], requested: str | None, known: set[str]) -
 
 def run(project: Project, out: Path, requested_langs: str | None, strict: bool) -> int:
     """Validate, model, render and build every language; the old site stays on failure."""
-    validation = validate(project)
+    validation = validate(project, models=True)
     if validation.diagnostics:
-        print(render_report(validation.diagnostics, len(validation.views), "text"), file=sys.stderr)
+        print(render_report(validation.diagnostics, validation.checked, "text"), file=sys.stderr)
     if validation.failed(strict):
         print("agk: build stopped; the previous site is unchanged", file=sys.stderr)
         return 1
     taxonomy = validation.taxonomy
-    cases = [build_case(view, taxonomy.default_licence) for view in validation.views]
+    cases = list(validation.cases)
     langs = _languages(cases, requested_langs, set(taxonomy.languages))
     out = out if out.is_absolute() else project.root / out
     work = project.root / "build"

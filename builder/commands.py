@@ -21,7 +21,7 @@ def validate(project: Project, paths: Sequence[Path], output_format: str, strict
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     result = run_validation(project, paths)
-    print(render(result.diagnostics, len(result.views), output_format))
+    print(render(result.diagnostics, result.checked, output_format))
     return 1 if result.failed(strict) else 0
 
 

@@ -71,7 +71,10 @@ def _blank(match: re.Match[str]) -> str:
 
 def mask_code(body: str) -> str:
     """Replace fenced code blocks and code spans by spaces, keeping offsets and newlines."""
-    return _CODE_SPAN.sub(_blank, _FENCE.sub(_blank, body))
+    # Cheap substring tests skip regexes that cannot match: most pages have no code at all.
+    if "```" in body or "~~~" in body:
+        body = _FENCE.sub(_blank, body)
+    return _CODE_SPAN.sub(_blank, body) if "`" in body else body
 
 
 class _Locator:
@@ -97,6 +100,34 @@ def _heading(level: int, raw: str, line: int, col: int) -> Heading:
     return Heading(level, raw.strip(), heading_id, line, col)
 
 
+def _finds(pattern: re.Pattern[str], text: str, marker: str, where: _Locator) -> tuple[Found, ...]:
+    if marker not in text:
+        return ()
+    return tuple(
+        Found(m.group(1) if pattern.groups else m.group(), *where.at(m.start()))
+        for m in pattern.finditer(text)
+    )
+
+
+def _links(masked: str, where: _Locator) -> list[Link]:
+    links: list[Link] = []
+    if "](" in masked:
+        links += [
+            Link(m.group(2).strip("<>"), m.group(1) == "!", *where.at(m.start(2)))
+            for m in _INLINE_LINK.finditer(masked)
+        ]
+    if "]:" in masked:
+        links += [
+            Link(m.group(1).strip("<>"), False, *where.at(m.start(1)))
+            for m in _REFERENCE.finditer(masked)
+        ]
+    if "<" in masked:
+        links += [
+            Link(m.group(1), False, *where.at(m.start(1))) for m in _AUTOLINK.finditer(masked)
+        ]
+    return sorted(links, key=lambda k: (k.line, k.col))
+
+
 def scan_markdown(body: str, first_line: int = 1) -> MarkdownScan:
     """Scan a Markdown body whose first line is line `first_line` of its file."""
     masked = mask_code(body)
@@ -105,24 +136,14 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownScan:
         _heading(len(m.group(1)), m.group(2) or "", *where.at(m.start()))
         for m in _ATX.finditer(masked)
     ]
-    for m in _SETEXT.finditer(masked):
-        first, _, underline = m.group().partition("\n")
-        level = 1 if underline.strip().startswith("=") else 2
-        headings.append(_heading(level, first, *where.at(m.start())))
-    links = [
-        Link(m.group(2).strip("<>"), m.group(1) == "!", *where.at(m.start(2)))
-        for m in _INLINE_LINK.finditer(masked)
-    ]
-    links += [
-        Link(m.group(1).strip("<>"), False, *where.at(m.start(1)))
-        for m in _REFERENCE.finditer(masked)
-    ]
-    links += [Link(m.group(1), False, *where.at(m.start(1))) for m in _AUTOLINK.finditer(masked)]
+    if "\n=" in masked or "\n-" in masked or "\n " in masked:
+        for m in _SETEXT.finditer(masked):
+            first, _, underline = m.group().partition("\n")
+            level = 1 if underline.strip().startswith("=") else 2
+            headings.append(_heading(level, first, *where.at(m.start())))
     return MarkdownScan(
         headings=tuple(sorted(headings, key=lambda h: (h.line, h.col))),
-        links=tuple(sorted(links, key=lambda k: (k.line, k.col))),
-        attribute_lists=tuple(
-            Found(m.group(1), *where.at(m.start())) for m in _ATTR_LIST.finditer(masked)
-        ),
-        html=tuple(Found(m.group(), *where.at(m.start())) for m in _HTML.finditer(masked)),
+        links=tuple(_links(masked, where)),
+        attribute_lists=_finds(_ATTR_LIST, masked, "{", where),
+        html=_finds(_HTML, masked, "<", where),
     )

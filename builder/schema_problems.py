@@ -53,6 +53,8 @@ def describe(value: object) -> str:
 
 
 def _type_hint(kind: str, value: object) -> str:
+    if kind == "string_type" and isinstance(value, int | float | bool):
+        return "put the value in quotes to keep it as text"
     if isinstance(value, str):
         if kind == "bool_type" and _BOOLEAN_WORDS.match(value):
             return "write true or false (YAML words like yes/no/on/off are not converted)"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,8 +20,9 @@ from builder.checks import (
     vocabulary,
 )
 from builder.checks.case_view import CaseView, prepare
-from builder.diagnostics import Diagnostic, Severity
+from builder.diagnostics import Diagnostic, Severity, has_errors
 from builder.loader import CaseSource, discover_case_folders, load_case
+from builder.model import CaseStudy, build_case
 from builder.project import Project
 from builder.taxonomy import Taxonomy, load_taxonomy
 
@@ -34,12 +37,26 @@ CASE_CHECKS: tuple[Callable[[CaseView], Iterable[Diagnostic]], ...] = (
 )
 
 
+# Below this many cases, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+
+
+@dataclass(frozen=True)
+class CaseResult:
+    """The outcome for one case: its problems, cross-case facts and, on request, its model."""
+
+    diagnostics: tuple[Diagnostic, ...]
+    facts: collection.CollectionFacts
+    model: CaseStudy | None
+
+
 @dataclass(frozen=True)
 class Validation:
-    """The outcome of validating: every case view and every diagnostic, sorted."""
+    """The outcome of validating: the models of valid cases and every diagnostic, sorted."""
 
     taxonomy: Taxonomy
-    views: tuple[CaseView, ...]
+    checked: int
+    cases: tuple[CaseStudy, ...]
     diagnostics: tuple[Diagnostic, ...]
 
     def count(self, severity: Severity) -> int:
@@ -85,16 +102,41 @@ def select_case_folders(
     return sorted(folders), problems
 
 
-def validate(project: Project, paths: Sequence[Path] = ()) -> Validation:
-    """Validate the case folders named by `paths` (all when empty)."""
+def _check_folders(project: Project, folders: Sequence[Path], models: bool) -> list[CaseResult]:
+    """Load, check and (if asked and valid) model a batch of case folders."""
+    taxonomy, _ = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
+    results = []
+    for folder in folders:
+        view, found = check_case(load_case(folder, project), taxonomy)
+        valid = models and view.meta is not None and not has_errors(found)
+        model = build_case(view, taxonomy.default_licence) if valid else None
+        results.append(CaseResult(tuple(found), collection.facts_of(view), model))
+    return results
+
+
+def _check_all(project: Project, folders: Sequence[Path], models: bool) -> list[CaseResult]:
+    """Check every folder, split over the machine's cores when the collection is large."""
+    workers = min(os.cpu_count() or 1, 4)
+    if workers == 1 or len(folders) < PARALLEL_THRESHOLD:
+        return _check_folders(project, folders, models)
+    size = -(-len(folders) // workers)
+    batches = [folders[i : i + size] for i in range(0, len(folders), size)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        parts = pool.map(_check_folders, [project] * len(batches), batches, [models] * len(batches))
+        return [result for part in parts for result in part]
+
+
+def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = False) -> Validation:
+    """Validate the case folders named by `paths` (all when empty).
+
+    With `models`, the returned Validation also holds the model of every case without errors.
+    """
     taxonomy, found = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     folders, selection_problems = select_case_folders(project, paths)
     found += selection_problems
-    views: list[CaseView] = []
-    for folder in folders:
-        view, problems = check_case(load_case(folder, project), taxonomy)
-        views.append(view)
-        found += problems
+    results = _check_all(project, folders, models)
+    found += [d for result in results for d in result.diagnostics]
     all_ids = frozenset(folder.name for folder in discover_case_folders(project))
-    found += collection.check_collection(views, all_ids)
-    return Validation(taxonomy, tuple(views), tuple(sorted(set(found))))
+    found += collection.check_collection([r.facts for r in results], all_ids)
+    cases = tuple(r.model for r in results if r.model is not None)
+    return Validation(taxonomy, len(results), cases, tuple(sorted(set(found))))

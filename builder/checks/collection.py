@@ -3,45 +3,54 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
 from builder.diagnostics import Diagnostic
 from builder.schema_problems import suggest
+from builder.yaml_source import Position
 
 
-def check_collection(views: Sequence[CaseView], all_ids: frozenset[str]) -> Iterator[Diagnostic]:
-    """Check `related` against every case id, and `case_number` uniqueness among `views`."""
+@dataclass(frozen=True)
+class CollectionFacts:
+    """What the cross-case rules need from one case: small enough to pass between processes."""
+
+    case_id: str
+    path: str
+    related: tuple[tuple[str, Position], ...]
+    case_number: tuple[str, Position] | None
+
+
+def facts_of(view: CaseView) -> CollectionFacts:
+    """Extract the cross-case facts of a case (empty when its metadata is invalid)."""
+    meta = view.meta
+    source = view.source
+    if meta is None:
+        return CollectionFacts(source.id, source.meta_display, (), None)
+    related = tuple((other, view.at("related", i)) for i, other in enumerate(meta.related))
+    number = (meta.case_number, view.at("case_number")) if meta.case_number else None
+    return CollectionFacts(source.id, source.meta_display, related, number)
+
+
+def check_collection(
+    facts: Sequence[CollectionFacts], all_ids: frozenset[str]
+) -> Iterator[Diagnostic]:
+    """Check `related` against every case id, and `case_number` uniqueness among `facts`."""
     numbers: dict[str, str] = {}
     ids = sorted(all_ids)
-    for view in views:
-        meta = view.meta
-        if meta is None:
-            continue
-        for index, other in enumerate(meta.related):
-            if other not in all_ids or other == view.source.id:
-                at = view.at("related", index)
-                message = (
-                    f"related case '{other}' does not exist"
-                    if other != view.source.id
-                    else "a case cannot be related to itself"
-                )
+    for case in facts:
+        for other, at in case.related:
+            if other == case.case_id:
                 yield problem(
-                    "AGK404",
-                    view.source.meta_display,
-                    at.line,
-                    at.col,
-                    message,
-                    suggest(other, ids),
+                    "AGK404", case.path, at.line, at.col, "a case cannot be related to itself"
                 )
-        if meta.case_number is not None:
-            first = numbers.setdefault(meta.case_number, view.source.id)
-            if first != view.source.id:
-                at = view.at("case_number")
-                yield problem(
-                    "AGK406",
-                    view.source.meta_display,
-                    at.line,
-                    at.col,
-                    f"case_number {meta.case_number} is also used by {first}",
-                )
+            elif other not in all_ids:
+                message = f"related case '{other}' does not exist"
+                yield problem("AGK404", case.path, at.line, at.col, message, suggest(other, ids))
+        if case.case_number is not None:
+            number, at = case.case_number
+            first = numbers.setdefault(number, case.case_id)
+            if first != case.case_id:
+                message = f"case_number {number} is also used by {first}"
+                yield problem("AGK406", case.path, at.line, at.col, message)

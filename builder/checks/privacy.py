@@ -12,12 +12,16 @@ from builder.catalogue import problem
 from builder.checks.case_view import CaseView
 from builder.diagnostics import Diagnostic
 
-_AADHAAR = re.compile(r"(?<![\d\w])\d{4}[ \-]?\d{4}[ \-]?\d{4}(?![\d\w])")
-_PAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{5}\d{4}[A-Z](?![A-Za-z0-9])")
-# Indian mobile numbers (optionally +91 or 0 first) and landlines with an STD code.
-_MOBILE = r"(?<![\d\w+])(?:\+91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}(?![\d\w])"
-_LANDLINE = r"(?<![\d\w])0\d{2,4}[ \-]\d{6,8}(?![\d\w])"
-_PHONE = re.compile(f"{_MOBILE}|{_LANDLINE}")
+# One pass finds every run of digits (of any script) with spaces or hyphens inside; the
+# identifiers are then searched inside those short runs only. Separate whole-text regexes
+# with look-behinds cost 1.4 ms per narrative; this costs about 0.1 ms.
+_DIGIT_RUN = re.compile(r"\d[\d \-]*\d")
+# A look-ahead finds overlapping candidates: "2019 2345 6789 0107" holds one after a year.
+_AADHAAR = re.compile(r"(?<!\d)(?=(\d{4}[ \-]?\d{4}[ \-]?\d{4})(?!\d))")
+_PHONE = re.compile(
+    r"(?<![\d+])(?:(?:91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}|0\d{2,4}[ \-]\d{6,8})(?!\d)"
+)
+_PAN_LETTERS = re.compile(r"[A-Z]{5}")
 _EMAIL = re.compile(r"[\w.+\-]+@([\w\-]+(?:\.[\w\-]+)+)")
 PERSONAL_MAIL_DOMAINS = frozenset({
     "gmail.com", "googlemail.com", "yahoo.com", "yahoo.co.in", "ymail.com", "hotmail.com",
@@ -35,39 +39,48 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
+def _word_boundaries(text: str, start: int, end: int) -> bool:
+    """True when the match is not glued to letters or digits on either side."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or after.isalnum())
+
+
+def _digit_run_problems(text: str, path: str, run: re.Match[str]) -> Iterator[Diagnostic]:
+    start, end = run.span()
+    if not _word_boundaries(text, start, end):
+        if end - start == 4 and _PAN_LETTERS.fullmatch(text[max(start - 5, 0) : start]):
+            candidate = text[start - 5 : end + 1]
+            if pan.is_valid(candidate) and _word_boundaries(text, start - 5, end + 1):
+                at = _position(text, start - 5)
+                yield problem(
+                    "AGK521", path, *at, f"text contains a PAN ({candidate[:3]}…)", "remove it"
+                )
+        return
+    # Digits of every script map one to one onto ASCII, so offsets inside the run still hold.
+    digits = ascii_digits(run.group())
+    found_aadhaar = False
+    for match in _AADHAAR.finditer(digits):
+        if aadhaar.is_valid(re.sub(r"\D", "", match.group(1))):
+            found_aadhaar = True
+            at = _position(text, start + match.start())
+            yield problem("AGK520", path, *at, "text contains an Aadhaar number", "remove it")
+    if not found_aadhaar:
+        for match in _PHONE.finditer(digits):
+            offset = start + match.start()
+            offset -= 1 if offset > 0 and text[offset - 1] == "+" else 0
+            yield problem("AGK522", path, *_position(text, offset), "text contains a phone number")
+
+
 def scan_text(text: str, path: str) -> Iterator[Diagnostic]:
     """Find personal identifiers anywhere in a file's text."""
-    for match in _AADHAAR.finditer(text):
-        digits = re.sub(r"\D", "", ascii_digits(match.group()))
-        if aadhaar.is_valid(digits):
-            yield problem(
-                "AGK520",
-                path,
-                *_position(text, match.start()),
-                "text contains an Aadhaar number",
-                "remove it",
-            )
-    for match in _PAN.finditer(text):
-        if pan.is_valid(match.group()):
-            yield problem(
-                "AGK521",
-                path,
-                *_position(text, match.start()),
-                f"text contains a PAN ({match.group()[:3]}…)",
-                "remove it",
-            )
-    for match in _PHONE.finditer(text):
-        yield problem(
-            "AGK522", path, *_position(text, match.start()), "text contains a phone number"
-        )
-    for match in _EMAIL.finditer(text):
-        if match.group(1).lower() in PERSONAL_MAIL_DOMAINS:
-            yield problem(
-                "AGK523",
-                path,
-                *_position(text, match.start()),
-                "text contains a personal e-mail address",
-            )
+    for run in _DIGIT_RUN.finditer(text):
+        yield from _digit_run_problems(text, path, run)
+    if "@" in text:
+        for match in _EMAIL.finditer(text):
+            if match.group(1).lower() in PERSONAL_MAIL_DOMAINS:
+                at = _position(text, match.start())
+                yield problem("AGK523", path, *at, "text contains a personal e-mail address")
 
 
 def check(view: CaseView) -> Iterator[Diagnostic]:

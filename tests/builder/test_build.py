@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from builder import render
-from builder.model import build_case
 from builder.project import Project
 from builder.validate import validate
 from tests.builder.cli_runner import agk
@@ -19,8 +18,8 @@ GOLDEN = FIXTURES / "golden" / "render"
 
 
 def generated_pages(project: Project) -> dict[str, str]:
-    result = validate(project)
-    model = [build_case(v, result.taxonomy.default_licence) for v in result.views]
+    result = validate(project, models=True)
+    model = list(result.cases)
     langs = sorted({lang for case in model for lang in case.narratives})
     return {
         f"{lang}/{path}": text

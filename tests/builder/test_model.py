@@ -6,15 +6,17 @@ import datetime as dt
 
 import pytest
 
+from builder.loader import load_case
 from builder.model import CaseStudy, LocalText, build_case
 from builder.project import Project
-from builder.validate import validate
+from builder.taxonomy import load_taxonomy
+from builder.validate import check_case, validate
 
 
 def cases(project: Project) -> dict[str, CaseStudy]:
-    result = validate(project)
+    result = validate(project, models=True)
     assert not result.failed(strict=True), result.diagnostics
-    return {v.source.id: build_case(v, result.taxonomy.default_licence) for v in result.views}
+    return {case.id: case for case in result.cases}
 
 
 def test_model_of_a_full_case(valid_project: Project) -> None:
@@ -72,7 +74,9 @@ def test_local_text_fallbacks() -> None:
 def test_model_refuses_invalid_metadata(valid_project: Project) -> None:
     meta = valid_project.case_dir / "tn-valid-caselet" / "case.yaml"
     meta.write_text(meta.read_text().replace("year: 2016", "year: '2016'"))
-    result = validate(valid_project)
-    view = next(v for v in result.views if v.source.id == "tn-valid-caselet")
+    taxonomy, _ = load_taxonomy(valid_project.taxonomy_dir, "t")
+    view, _ = check_case(
+        load_case(valid_project.case_dir / "tn-valid-caselet", valid_project), taxonomy
+    )
     with pytest.raises(ValueError, match="invalid metadata"):
         build_case(view, "CC-BY-4.0")
