@@ -311,10 +311,10 @@ def plans(count: int, seed: int) -> list[Plan]:
             Plan(
                 case_id=f"{state.lower()}-synthetic-{n:05d}",
                 case_type=case_type,
-                sections=taxonomy.case_types[case_type].sections,
+                sections=taxonomy.case_types[case_type],
                 state=state,
                 sector=sector,
-                sub_sector=sorted(taxonomy.sectors[sector].sub_sectors)[0],
+                sub_sector=sorted(taxonomy.sectors[sector])[0],
                 year=2000 + rng.randrange(25),
                 languages=("en", "hi", *extra),
             )

@@ -24,7 +24,7 @@ def build_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     props["license"]["anyOf"][0]["enum"] = list(taxonomy.licences)
     sector = schema["$defs"]["SectorEntry"]["properties"]
     sector["sector"]["enum"] = sorted(taxonomy.sectors)
-    sub_sectors = sorted({sub for s in taxonomy.sectors.values() for sub in s.sub_sectors})
+    sub_sectors = sorted({sub for subs in taxonomy.sectors.values() for sub in subs})
     sector["sub_sector"]["anyOf"][0]["enum"] = sub_sectors
     _restrict_language_keys(schema, languages)
     return {

@@ -31,12 +31,9 @@ def _front_matter(title: str) -> str:
 def case_page(case: CaseStudy, lang: str, taxonomy: Taxonomy) -> str:
     """The Markdown page of a case in one language."""
     narrative = case.narratives[lang]
-    sectors = ", ".join(
-        inline(taxonomy.sectors[s.sector].labels.get(lang, taxonomy.sectors[s.sector].labels["en"]))
-        for s in case.sectors
-    )
+    sectors = ", ".join(inline(taxonomy.label(f"sectors.{s.sector}", lang)) for s in case.sectors)
     states = ", ".join(inline(taxonomy.states[s]) for s in case.states) or inline(
-        taxonomy.levels["national"].get(lang, "National")
+        taxonomy.label("levels.national", lang)
     )
     lines = [
         _front_matter(narrative.title),

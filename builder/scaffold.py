@@ -62,9 +62,8 @@ def case_yaml(new: NewCase) -> str:
 def narrative(new: NewCase, taxonomy: Taxonomy) -> str:
     """The narrative skeleton: front matter and one headed section per required id."""
     lines = ["---", f"title: {_q(new.title)}", f"summary: {_q(new.summary)}", "---", ""]
-    for section in taxonomy.case_types[new.case_type].sections:
-        labels = taxonomy.section_labels.get(section, {})
-        heading = labels.get(new.lang) or labels.get("en") or section
+    for section in taxonomy.case_types[new.case_type]:
+        heading = taxonomy.label(f"sections.{section}", new.lang)
         lines += [f"## {heading} {{#{section}}}", "", "(write this section)", ""]
     return "\n".join(lines)
 
@@ -130,7 +129,7 @@ def collect(args: argparse.Namespace, taxonomy: Taxonomy, ask: Ask | None) -> Ne
     sector, _, sub = sector_text.partition("/")
     _choice(sector, "sector", sorted(taxonomy.sectors), None)
     if sub:
-        _choice(sub, "sub-sector", sorted(taxonomy.sectors[sector].sub_sectors), None)
+        _choice(sub, "sub-sector", sorted(taxonomy.sectors[sector]), None)
     year = args.year if args.year is not None else int(_text(None, "year", ask)) if ask else None
     if year is None or not 1947 <= year <= 2100:
         raise UsageError("--year is required (1947-2100)")

@@ -1,9 +1,14 @@
-"""Controlled vocabularies: taxonomy data files plus what pycountry and Babel know."""
+"""Controlled vocabularies: taxonomy data files plus what pycountry and Babel know.
+
+Structure files (sectors.yaml, levels.yaml, case_types.yaml, sections.yaml, licenses.yaml)
+hold ids; labels/<lang>.yaml hold their labels, one file per language, so that translators
+work on one file and coverage per language can be counted. en and hi must label every id.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -19,8 +24,7 @@ LANGUAGE_CODES = (
     "en", "as", "bn", "brx", "doi", "gu", "hi", "kn", "kok", "ks", "mai", "ml",
     "mni", "mr", "ne", "or", "pa", "sa", "sat", "sd", "ta", "te", "ur",
 )  # fmt: skip
-
-Labels = Mapping[str, str]
+REQUIRED_LABEL_LANGUAGES = ("en", "hi")
 
 
 @dataclass(frozen=True)
@@ -34,37 +38,38 @@ class Language:
 
 
 @dataclass(frozen=True)
-class Sector:
-    """A sector with its labels and its sub-sectors' labels."""
-
-    id: str
-    labels: Labels
-    sub_sectors: Mapping[str, Labels]
-
-
-@dataclass(frozen=True)
-class CaseType:
-    """A case type and the section ids it requires, in order."""
-
-    id: str
-    labels: Labels
-    sections: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Taxonomy:
     """Every controlled vocabulary the validator and the site need."""
 
-    sectors: Mapping[str, Sector]
-    levels: Mapping[str, Labels]
-    case_types: Mapping[str, CaseType]
-    section_labels: Mapping[str, Labels]
+    sectors: Mapping[str, tuple[str, ...]]
+    levels: tuple[str, ...]
+    case_types: Mapping[str, tuple[str, ...]]
+    teaching_note_sections: tuple[str, ...]
     teaching_note_required: tuple[str, ...]
-    teaching_note_labels: Mapping[str, Labels]
     licences: tuple[str, ...]
     default_licence: str
     states: Mapping[str, str]
     languages: Mapping[str, Language]
+    labels: Mapping[str, Mapping[str, str]]
+
+    def label(self, key: str, lang: str) -> str:
+        """The label of `key` (e.g. 'sectors.health') in `lang`, else English, else the id."""
+        for candidate in (lang, "en"):
+            found = self.labels.get(candidate, {}).get(key)
+            if found:
+                return found
+        return key.rsplit(".", 1)[-1]
+
+    def label_keys(self) -> tuple[str, ...]:
+        """Every key that needs a label, in a stable order."""
+        keys = [f"sectors.{s}" for s in self.sectors]
+        keys += [f"sub_sectors.{s}.{sub}" for s, subs in self.sectors.items() for sub in subs]
+        keys += [f"levels.{level}" for level in self.levels]
+        keys += [f"case_types.{t}" for t in self.case_types]
+        sections = dict.fromkeys(s for sections in self.case_types.values() for s in sections)
+        keys += [f"sections.{s}" for s in sections]
+        keys += [f"teaching_note_sections.{s}" for s in self.teaching_note_sections]
+        return tuple(keys)
 
 
 @cache
@@ -89,106 +94,122 @@ def languages() -> dict[str, Language]:
     return result
 
 
-class _Reader:
-    """Reads one taxonomy file and reports malformed entries as AGK011."""
+class _File:
+    """One taxonomy file, read with the untrusted-YAML reader; shape errors become AGK011."""
 
-    def __init__(self, directory: Path, name: str, display: str) -> None:
-        self.display = f"{display}/{name}"
+    def __init__(self, path: Path, display: str) -> None:
+        self.display = display
         self.problems: list[Diagnostic] = []
-        path = directory / name
+        self.document = YamlDocument({})
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
             self.fail(Position(1, 1), f"cannot read taxonomy file: {error}")
-            self.document = YamlDocument({})
             return
-        document, problems = read_yaml(text, self.display)
+        document, problems = read_yaml(text, display)
         self.problems.extend(problems)
-        self.document = document or YamlDocument({})
+        if document is not None:
+            self.document = document
 
     def fail(self, at: Position, message: str) -> None:
         self.problems.append(problem("AGK011", self.display, at.line, at.col, message))
 
-    def mapping(self, *path: str | int) -> dict[str, object]:
+    def value(self, *path: str) -> object:
         value: object = self.document.value
         for key in path:
             value = value.get(key) if isinstance(value, dict) else None
+        return value
+
+    def mapping(self, *path: str) -> dict[str, object]:
+        value = self.value(*path)
         if isinstance(value, dict):
             return value
         self.fail(
-            self.document.value_at(path),
-            f"expected a mapping at {'.'.join(map(str, path)) or 'top level'}",
+            self.document.value_at(path), f"expected a mapping at {'.'.join(path) or 'top level'}"
         )
         return {}
 
-    def labels(self, *path: str | int) -> dict[str, str]:
-        raw = self.mapping(*path)
-        labels = {k: v for k, v in raw.items() if isinstance(v, str) and v.strip()}
-        if "en" not in labels or "hi" not in labels or len(labels) != len(raw):
-            self.fail(
-                self.document.value_at(path), "labels need non-empty text for at least en and hi"
-            )
-        return labels
+    def ids(self, *path: str) -> tuple[str, ...]:
+        """The list at `path`; items that are not ids are reported and skipped."""
+        value = self.value(*path)
+        if not isinstance(value, list):
+            self.fail(self.document.value_at(path), "expected a list of ids")
+            return ()
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                self.fail(self.document.value_at((*path, index)), "expected an id")
+        return tuple(item for item in value if isinstance(item, str))
 
-    def id_list(self, *path: str | int) -> tuple[str, ...]:
-        value: object = self.document.value
-        for key in path:
-            value = value.get(key) if isinstance(value, dict) else None
-        if isinstance(value, list) and all(isinstance(item, str) for item in value):
-            return tuple(value)
-        self.fail(self.document.value_at(path), "expected a list of ids")
-        return ()
+
+def _flatten(value: object, prefix: str = "") -> Iterator[tuple[str, object]]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _flatten(item, f"{prefix}{key}.")
+    else:
+        yield prefix.rstrip("."), value
+
+
+def _read_labels(
+    directory: Path, display: str, keys: tuple[str, ...]
+) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
+    """labels/<lang>.yaml for every language that has one, checked against `keys`."""
+    known = set(keys)
+    labels: dict[str, dict[str, str]] = {}
+    problems: list[Diagnostic] = []
+    for path in sorted((directory / "labels").glob("*.yaml")):
+        lang = path.stem
+        file = _File(path, f"{display}/labels/{path.name}")
+        if lang not in LANGUAGE_CODES:
+            file.fail(Position(1, 1), f"'{lang}' is not a supported language code")
+        found: dict[str, str] = {}
+        for key, text in _flatten(file.document.value):
+            at = file.document.value_at(tuple(key.split(".")))
+            if key not in known:
+                file.fail(at, f"label for unknown id '{key}'")
+            elif not isinstance(text, str) or not text.strip():
+                file.fail(at, f"label '{key}' must be non-empty text")
+            else:
+                found[key] = text
+        if lang in REQUIRED_LABEL_LANGUAGES:
+            for key in keys:
+                if key not in found:
+                    file.fail(Position(1, 1), f"no {lang} label for '{key}'")
+        labels[lang] = found
+        problems += file.problems
+    for lang in REQUIRED_LABEL_LANGUAGES:
+        if lang not in labels:
+            problems.append(
+                problem("AGK011", f"{display}/labels/{lang}.yaml", 1, 1, "label file missing")
+            )
+    return labels, problems
 
 
 def load_taxonomy(directory: Path, display: str) -> tuple[Taxonomy, list[Diagnostic]]:
     """Load the taxonomy files in `directory`; problems are reported, never raised."""
-    sectors_file = _Reader(directory, "sectors.yaml", display)
-    sectors = {
-        sid: Sector(
-            sid,
-            sectors_file.labels(sid, "label"),
-            {
-                sub: sectors_file.labels(sid, "sub_sectors", sub)
-                for sub in sectors_file.mapping(sid, "sub_sectors")
-            },
+    files = {name: _File(directory / f"{name}.yaml", f"{display}/{name}.yaml") for name in
+             ("sectors", "levels", "case_types", "sections", "licenses")}  # fmt: skip
+    sectors = {sid: files["sectors"].ids(sid) for sid in files["sectors"].mapping()}
+    case_types = {tid: files["case_types"].ids(tid) for tid in files["case_types"].mapping()}
+    licences = files["licenses"].ids("allowed")
+    default = files["licenses"].value("default")
+    if not isinstance(default, str) or default not in licences:
+        files["licenses"].fail(
+            files["licenses"].document.value_at(("default",)), "default must be an allowed licence"
         )
-        for sid in sectors_file.mapping()
-    }
-    levels_file = _Reader(directory, "levels.yaml", display)
-    levels = {lid: levels_file.labels(lid) for lid in levels_file.mapping()}
-    types_file = _Reader(directory, "case_types.yaml", display)
-    case_types = {
-        tid: CaseType(tid, types_file.labels(tid, "label"), types_file.id_list(tid, "sections"))
-        for tid in types_file.mapping()
-    }
-    sections_file = _Reader(directory, "sections.yaml", display)
-    section_labels = {
-        sid: sections_file.labels("narrative", sid) for sid in sections_file.mapping("narrative")
-    }
-    note_labels = {
-        sid: sections_file.labels("teaching_note", "labels", sid)
-        for sid in sections_file.mapping("teaching_note", "labels")
-    }
-    licences_file = _Reader(directory, "licenses.yaml", display)
-    allowed = licences_file.id_list("allowed")
-    default = licences_file.mapping().get("default")
-    if not isinstance(default, str) or default not in allowed:
-        licences_file.fail(
-            licences_file.document.value_at(("default",)),
-            "default must be one of the allowed licences",
-        )
-        default = allowed[0] if allowed else "CC-BY-4.0"
-    taxonomy = Taxonomy(
+        default = licences[0] if licences else "CC-BY-4.0"
+    levels = files["levels"].ids()
+    partial = Taxonomy(
         sectors=sectors,
         levels=levels,
         case_types=case_types,
-        section_labels=section_labels,
-        teaching_note_required=sections_file.id_list("teaching_note", "required"),
-        teaching_note_labels=note_labels,
-        licences=allowed,
+        teaching_note_sections=files["sections"].ids("teaching_note"),
+        teaching_note_required=files["sections"].ids("teaching_note_required"),
+        licences=licences,
         default_licence=default,
         states=indian_states(),
         languages=languages(),
+        labels={},
     )
-    readers = (sectors_file, levels_file, types_file, sections_file, licences_file)
-    return taxonomy, [p for reader in readers for p in reader.problems]
+    labels, label_problems = _read_labels(directory, display, partial.label_keys())
+    taxonomy = replace(partial, labels=labels)
+    return taxonomy, [p for f in files.values() for p in f.problems] + label_problems

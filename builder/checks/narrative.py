@@ -17,15 +17,16 @@ SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 def check(view: CaseView) -> Iterator[Diagnostic]:
     """Check headings of every narrative and teaching note against the case type."""
     tax = view.taxonomy
-    case_type = tax.case_types.get(view.meta.type) if view.meta else None
+    type_id = view.meta.type if view.meta else ""
+    required = tax.case_types.get(type_id)
     for md in view.source.markdown_sources():
         scan = view.scans[md.display]
         yield from _headings(md, scan)
         is_note = md.display.rsplit("/", 1)[-1].startswith("teaching-note.")
         if is_note:
             yield from _required(md, scan, tax.teaching_note_required, "teaching note")
-        elif case_type is not None:
-            yield from _required(md, scan, case_type.sections, f"{case_type.id} case")
+        elif required is not None:
+            yield from _required(md, scan, required, f"{type_id} case")
 
 
 def _headings(md: MarkdownSource, scan: MarkdownScan) -> Iterator[Diagnostic]:

@@ -73,7 +73,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
             view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector"
         )
         if isinstance(sector, str) and sector in tax.sectors:
-            subs = list(tax.sectors[sector].sub_sectors)
+            subs = list(tax.sectors[sector])
             what = f"sub-sector of '{sector}'"
             yield from _unknown(
                 view,

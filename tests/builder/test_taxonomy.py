@@ -2,29 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from builder.project import Project
 from builder.taxonomy import load_taxonomy
-from tests.conftest import REPO
+from tests.conftest import REPO, MakeProject
 
 
 def test_repository_taxonomies_are_complete() -> None:
-    project = Project(REPO)
-    taxonomy, problems = load_taxonomy(project.taxonomy_dir, "t")
+    taxonomy, problems = load_taxonomy(Project(REPO).taxonomy_dir, "t")
     assert problems == []
     assert 30 <= len(taxonomy.sectors) <= 45
-    for sector in taxonomy.sectors.values():
-        assert {"en", "hi"} <= set(sector.labels)
-        assert sector.sub_sectors
-        assert all({"en", "hi"} <= set(labels) for labels in sector.sub_sectors.values())
-    assert set(taxonomy.levels) == {
+    assert all(taxonomy.sectors.values()), "every sector has sub-sectors"
+    assert taxonomy.levels == (
         "national",
         "state",
         "district",
         "block",
         "urban-local-body",
         "gram-panchayat",
-    }
-    assert {t: c.sections for t, c in taxonomy.case_types.items()} == {
+    )
+    assert taxonomy.case_types == {
         "lesson-drawing": (
             "context",
             "challenge",
@@ -36,10 +34,16 @@ def test_repository_taxonomies_are_complete() -> None:
         "decision-forcing": ("context", "narrative", "dilemma", "questions"),
         "caselet": ("context", "questions"),
     }
-    assert all(
-        s in taxonomy.section_labels for c in taxonomy.case_types.values() for s in c.sections
-    )
+    for lang in ("en", "hi"):
+        assert set(taxonomy.label_keys()) <= set(taxonomy.labels[lang])
     assert taxonomy.default_licence in taxonomy.licences
+
+
+def test_labels_fall_back_to_english_then_id() -> None:
+    taxonomy, _ = load_taxonomy(Project(REPO).taxonomy_dir, "t")
+    assert taxonomy.label("sectors.health", "hi") == "स्वास्थ्य"
+    assert taxonomy.label("sectors.health", "sat") == "Health"
+    assert taxonomy.label("sectors.no-such-sector", "hi") == "no-such-sector"
 
 
 def test_states_and_languages_come_from_the_libraries() -> None:
@@ -50,3 +54,20 @@ def test_states_and_languages_come_from_the_libraries() -> None:
     assert {code for code, lang in taxonomy.languages.items() if lang.rtl} == {"ur", "ks", "sd"}
     assert taxonomy.languages["hi"].native_name == "हिन्दी"
     assert taxonomy.languages["ta"].native_name == "தமிழ்"
+
+
+def test_missing_and_unknown_labels_are_reported(make_project: MakeProject) -> None:
+    project = make_project()
+    labels = project.taxonomy_dir / "labels"
+    hindi = labels / "hi.yaml"
+    hindi.write_text(hindi.read_text().replace("  health: स्वास्थ्य\n", ""))
+    (labels / "ta.yaml").write_text("sectors:\n  helth: சுகாதாரம்\n")
+    (labels / "xx.yaml").write_text("sectors: {}\n")
+    _, problems = load_taxonomy(project.taxonomy_dir, "t")
+    messages = sorted((Path(p.path).name, p.message) for p in problems)
+    assert messages == [
+        ("hi.yaml", "no hi label for 'sectors.health'"),
+        ("ta.yaml", "label for unknown id 'sectors.helth'"),
+        ("xx.yaml", "'xx' is not a supported language code"),
+    ]
+    assert {p.code for p in problems} == {"AGK011"}

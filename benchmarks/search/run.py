@@ -1,0 +1,204 @@
+"""Search benchmarks: index build, incremental update, query latency, related cases, near-duplicates.
+
+Usage (from the repository root):
+    python -m benchmarks.search.run [--sizes 1000,5000] [--work DIR] [--json FILE]
+Each measurement runs in its own process so that peak RSS (resource.getrusage) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from benchmarks.search.corpus import COMMON, STATES, CorpusShape, documents
+from search_index.index import build_index
+from search_index.query import search
+from search_index.related import related_cases, related_cases_all
+from search_index.similarity import near_duplicates
+
+QUERY_COUNT = 200
+LATENCY_BUDGET_P95_MS = 50.0
+
+
+def _peak_rss_mb() -> float:
+    """Return this process's peak resident set size in MB (Linux reports kB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _queries(seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
+    """Return deterministic queries: words, pairs, prefixes, with and without filters."""
+    rng = random.Random(seed)
+    queries: list[tuple[str, dict[str, Any]]] = []
+    languages = sorted(COMMON)
+    while len(queries) < QUERY_COUNT:
+        lang = rng.choice(languages)
+        words = COMMON[lang]
+        kind = len(queries) % 5
+        if kind == 0:
+            queries.append((rng.choice(words), {}))
+        elif kind == 1:
+            queries.append((" ".join(rng.sample(words, 2)), {}))
+        elif kind == 2:
+            word = rng.choice(words)
+            queries.append((word[: max(3, len(word) // 2)], {}))
+        elif kind == 3:
+            queries.append((" ".join(rng.sample(words, 3)), {"lang": lang}))
+        else:
+            queries.append((rng.choice(words), {"filters": {"state": rng.choice(STATES)}}))
+    return queries
+
+
+def measure_build(size: int, directory: Path) -> dict[str, Any]:
+    """Build a fresh index of `size` narratives."""
+    docs = list(documents(CorpusShape(size)))
+    start = time.perf_counter()
+    report = build_index(docs, directory, full=True)
+    seconds = time.perf_counter() - start
+    on_disk = sum(path.stat().st_size for path in directory.rglob("*") if path.is_file())
+    return {
+        "documents": report.documents,
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "index_mb": round(on_disk / 2**20, 1),
+    }
+
+
+def measure_update(size: int, directory: Path) -> dict[str, Any]:
+    """Edit one narrative and update the index built by measure_build."""
+    docs = list(documents(CorpusShape(size)))
+    docs[size // 2] = replace(docs[size // 2], text=docs[size // 2].text + " edited")
+    start = time.perf_counter()
+    report = build_index(docs, directory)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": round(seconds, 2),
+        "updated": report.updated,
+        "full_rebuild": report.full_rebuild,
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def measure_queries(directory: Path) -> dict[str, Any]:
+    """Time search() over the query set (each call opens the index, as the CLI does)."""
+    timings = []
+    totals = []
+    search(directory, "warm up")
+    for text, options in _queries():
+        start = time.perf_counter()
+        results = search(directory, text, **options)
+        timings.append((time.perf_counter() - start) * 1000)
+        totals.append(results.total)
+    timings.sort()
+    p95 = timings[int(0.95 * (len(timings) - 1))]
+    return {
+        "queries": len(timings),
+        "median_ms": round(statistics.median(timings), 1),
+        "p95_ms": round(p95, 1),
+        "max_ms": round(timings[-1], 1),
+        "p95_within_budget": p95 <= LATENCY_BUDGET_P95_MS,
+        "median_matches": statistics.median(totals),
+    }
+
+
+def measure_related(directory: Path) -> dict[str, Any]:
+    """Time related_cases for a few cases and related_cases_all for every case."""
+    # The corpus is drawn in order, so the first narratives are the same for every size.
+    case_ids = [document.id for document in documents(CorpusShape(20))]
+    single = []
+    for case_id in case_ids:
+        start = time.perf_counter()
+        related_cases(directory, case_id)
+        single.append((time.perf_counter() - start) * 1000)
+    start = time.perf_counter()
+    mapping = related_cases_all(directory)
+    seconds = time.perf_counter() - start
+    return {
+        "single_call_median_ms": round(statistics.median(single), 1),
+        "all_cases": len(mapping),
+        "all_cases_seconds": round(seconds, 2),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def measure_duplicates(size: int) -> dict[str, Any]:
+    """Time near_duplicates over `size` narratives (plus one planted near-copy)."""
+    docs = list(documents(CorpusShape(size)))
+    words = docs[0].text.split()
+    words[100:105] = ["altered"] * 5
+    docs.append(replace(docs[0], id="planted-copy", text=" ".join(words)))
+    start = time.perf_counter()
+    found = near_duplicates(docs)
+    seconds = time.perf_counter() - start
+    return {
+        "documents": len(docs),
+        "seconds": round(seconds, 2),
+        "pairs": len(found),
+        "planted_found": any("planted-copy" in (pair.first, pair.second) for pair in found),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
+    }
+
+
+def _child(step: str, size: int, directory: Path) -> dict[str, Any]:
+    """Run one measurement in a fresh interpreter and return its JSON result."""
+    command = [sys.executable, "-m", "benchmarks.search.run", "--step", step]
+    command += ["--size", str(size), "--index", str(directory)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    result: dict[str, Any] = json.loads(output)
+    return result
+
+
+def run_step(step: str, size: int, directory: Path) -> dict[str, Any]:
+    """Run one named measurement in this process."""
+    if step == "build":
+        return measure_build(size, directory)
+    if step == "update":
+        return measure_update(size, directory)
+    if step == "query":
+        return measure_queries(directory)
+    if step == "related":
+        return measure_related(directory)
+    if step == "duplicates":
+        return measure_duplicates(size)
+    raise SystemExit(f"unknown step {step!r}")
+
+
+def main() -> None:
+    """Run every measurement for every size and print (and optionally save) the results."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--step", help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.step:
+        print(json.dumps(run_step(args.step, args.size, args.index)))
+        return
+    work = args.work or Path(tempfile.mkdtemp(prefix="agk-search-bench-"))
+    results: dict[str, Any] = {}
+    for size in (int(text) for text in args.sizes.split(",")):
+        directory = work / f"index-{size}"
+        entry = {"build": _child("build", size, directory)}
+        entry["update_one_edit"] = _child("update", size, directory)
+        entry["query"] = _child("query", size, directory)
+        entry["related"] = _child("related", size, directory)
+        entry["near_duplicates"] = _child("duplicates", size, directory)
+        results[str(size)] = entry
+        print(json.dumps({size: entry}, indent=2), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
