@@ -1,67 +1,129 @@
-"""`agk build`: the pipeline from case folders to the site, top to bottom."""
+"""`agk build`: the pipeline from case folders to the site, top to bottom.
+
+validate (+ model) → render every language → MkDocs per language (parallel) → root files.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import sys
 from pathlib import Path
 
-from builder import render, site
+from builder import open_data, render, site
 from builder.errors import UsageError
+from builder.i18n import Strings
 from builder.model import CaseStudy
+from builder.pages.common import LanguageSite
 from builder.project import Project
 from builder.report import render as render_report
+from builder.taxonomy import Taxonomy
 from builder.validate import validate
 
+NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
+       "tags/index.md", "map.md", "about.md", "contribute.md", "reference/error-codes.md")  # fmt: skip
 
-def _languages(cases: list[CaseStudy], requested: str | None, known: set[str]) -> list[str]:
+
+def _progress(message: str) -> None:
+    print(f"agk: {message}", file=sys.stderr, flush=True)
+
+
+def _languages(cases: list[CaseStudy], requested: str | None, taxonomy: Taxonomy) -> list[str]:
     present = sorted({lang for case in cases for lang in case.narratives})
     if requested is None:
         return present
     wanted = [code.strip() for code in requested.split(",") if code.strip()]
-    unknown = [code for code in wanted if code not in known]
+    unknown = [code for code in wanted if code not in taxonomy.languages]
     if unknown:
         raise UsageError(f"unknown language(s): {', '.join(unknown)}")
     return wanted
 
 
+def build_date() -> dt.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.datetime.now(tz=dt.UTC).date()
+
+
+def language_job(
+    project: Project, language_site: LanguageSite, languages: tuple[tuple[str, str], ...]
+) -> site.LanguageBuild:
+    """Render one language: generated pages, hand-written docs, media of every case."""
+    pages = {
+        **render.docs_pages(project.docs_dir, language_site.lang),
+        **render.language_pages(language_site),
+    }
+    media = {
+        f"cases/{case.id}/{rel}": project.case_dir / case.id / rel
+        for case in language_site.cases
+        for rel in case.media
+    }
+    nav = tuple(path for path in NAV if path in pages)
+    return site.LanguageBuild(
+        language_site.lang, project.mkdocs_yml, project.root / "build" / language_site.lang,
+        pages, media, nav, languages, language_site.site_url, language_site.t("site_name"),
+    )  # fmt: skip
+
+
 def run(project: Project, out: Path, requested_langs: str | None, strict: bool) -> int:
     """Validate, model, render and build every language; the old site stays on failure."""
+    _progress("validating")
     validation = validate(project, models=True)
     if validation.diagnostics:
         print(render_report(validation.diagnostics, validation.checked, "text"), file=sys.stderr)
     if validation.failed(strict):
-        print("agk: build stopped; the previous site is unchanged", file=sys.stderr)
+        _progress("build stopped; the previous site is unchanged")
         return 1
     taxonomy = validation.taxonomy
-    cases = list(validation.cases)
-    langs = _languages(cases, requested_langs, set(taxonomy.languages))
-    out = out if out.is_absolute() else project.root / out
-    work = project.root / "build"
+    cases = tuple(sorted(validation.cases, key=lambda c: c.id))
+    langs = _languages(list(cases), requested_langs, taxonomy)
+    site_url = site.published_url(project.mkdocs_yml)
+    names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
     jobs = []
     for lang in langs:
-        print(f"agk: rendering {lang}", file=sys.stderr)
-        media = {
-            f"cases/{case.id}/{rel}": case_dir / rel
-            for case in cases
-            if lang in case.narratives
-            for case_dir in [project.case_dir / case.id]
-            for rel in case.media
-        }
-        pages = render.language_pages(cases, lang, taxonomy)
-        jobs.append(site.LanguageBuild(lang, project.mkdocs_yml, work / lang, pages, media))
-    names = {lang: taxonomy.languages[lang].native_name for lang in langs}
-    print(f"agk: building {len(jobs)} language site(s) with MkDocs", file=sys.stderr)
-    results = site.build_sites(jobs, names, out, strict=strict)
+        _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
+        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url)
+        jobs.append(language_job(project, language_site, names))
+    root_files = _root_files(cases, langs, taxonomy, site_url, jobs)
+    _progress(f"building {len(jobs)} language site(s) with MkDocs")
+    out = out if out.is_absolute() else project.root / out
+    rtl = {lang: taxonomy.languages[lang].rtl for lang in langs}
+    results = site.build_sites(jobs, rtl, root_files, out, strict=strict)
     failed = False
     for result in results:
         for warning in result.warnings:
-            print(f"agk: mkdocs ({result.lang}): warning: {warning}", file=sys.stderr)
+            print(f"warning: mkdocs ({result.lang}): {warning}", file=sys.stderr)
         if result.error:
-            print(f"agk: mkdocs ({result.lang}): {result.error}", file=sys.stderr)
+            print(f"error: mkdocs ({result.lang}): {result.error}", file=sys.stderr)
             failed = True
     if failed or (strict and any(r.warnings for r in results)):
-        print("agk: build failed; the previous site is unchanged", file=sys.stderr)
+        _progress("build failed; the previous site is unchanged")
         return 1
     counts = f"{len(cases)} case studies, {len(langs)} languages"
     print(f"agk: site written to {project.display(out)}/ ({counts})")
     return 0
+
+
+def _root_files(
+    cases: tuple[CaseStudy, ...],
+    langs: list[str],
+    taxonomy: Taxonomy,
+    site_url: str,
+    jobs: list[site.LanguageBuild],
+) -> dict[str, str]:
+    """Files outside the language folders: chooser, open data, sitemap, and the feeds."""
+    files = {
+        "index.html": open_data.chooser_page([taxonomy.languages[lang] for lang in langs], "Amrit Gyan Kosh"),
+        "catalog.json": open_data.export(cases, "json"),
+        ".nojekyll": "",
+    }
+    for lang in langs:
+        files[f"{lang}/feed.xml"] = open_data.atom_feed(
+            cases, lang, Strings(lang)("site_name"), site_url, build_date()
+        )
+    if site_url:
+        shared = set.intersection(*(set(job.pages) for job in jobs)) if jobs else set()
+        files["sitemap.xml"] = open_data.sitemap(sorted(shared), langs, site_url)
+    return files

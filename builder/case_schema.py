@@ -41,9 +41,7 @@ def _local_text(value: object) -> str | dict[str, str]:
             "has an entry without text: inside { } a comma starts a new entry, "
             "so put text containing commas or colons in quotes",
         )
-    raise PydanticCustomError(
-        "local_text", "expected non-empty text or a mapping of language codes to text"
-    )
+    raise PydanticCustomError("local_text", "expected non-empty text or a mapping of language codes to text")
 
 
 def _iso_date(value: object) -> str:
@@ -56,15 +54,11 @@ def _iso_date(value: object) -> str:
             "invalid_date", "'{value}' is not a calendar date written YYYY-MM-DD", {"value": value}
         ) from None
     if len(value) != 10:
-        raise PydanticCustomError(
-            "invalid_date", "'{value}' is not written YYYY-MM-DD", {"value": value}
-        )
+        raise PydanticCustomError("invalid_date", "'{value}' is not written YYYY-MM-DD", {"value": value})
     return value
 
 
-LocalText = Annotated[
-    str | dict[str, str], PlainValidator(_local_text), WithJsonSchema(_LOCAL_TEXT_SCHEMA)
-]
+LocalText = Annotated[str | dict[str, str], PlainValidator(_local_text), WithJsonSchema(_LOCAL_TEXT_SCHEMA)]
 IsoDate = Annotated[
     str,
     PlainValidator(_iso_date),
@@ -138,9 +132,7 @@ class CaseMeta(_Strict):
     districts: list[Text] = []
     tags: list[Keyword] = Field(default=[], description="Free lowercase keywords.")
     competencies: list[Keyword] = []
-    case_number: (
-        Annotated[str, Field(pattern=r"^[0-9A-Za-z]+(/[0-9A-Za-z]+)*$", max_length=40)] | None
-    ) = None
+    case_number: Annotated[str, Field(pattern=r"^[0-9A-Za-z]+(/[0-9A-Za-z]+)*$", max_length=40)] | None = None
     published: IsoDate | None = None
     updated: IsoDate | None = None
     license: str | None = Field(default=None, description="SPDX licence id.")

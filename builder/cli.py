@@ -22,25 +22,19 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate Amrit Gyan Kosh case studies and build the site.",
         epilog="Exit codes: 0 success, 1 content errors, 2 usage error.",
     )
-    parser.add_argument(
-        "--root", type=Path, help="repository root (default: found from the current folder)"
-    )
+    parser.add_argument("--root", type=Path, help="repository root (default: found from the current folder)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = sub.add_parser("validate", help="check case studies")
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH", help="case folders or files (default: all)"
     )
-    validate.add_argument(
-        "--format", choices=FORMATS, help="output format (github under GITHUB_ACTIONS)"
-    )
+    validate.add_argument("--format", choices=FORMATS, help="output format (github under GITHUB_ACTIONS)")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
 
     build = sub.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--lang", help="comma-separated languages to build (default: all present)")
-    build.add_argument(
-        "--out", type=Path, default=Path("site"), help="output folder (default: site)"
-    )
+    build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
 
     new = sub.add_parser("new", help="scaffold a valid case-study folder")
@@ -49,9 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--lang", help="language the case is written in, e.g. hi")
     new.add_argument("--title", help="title in that language")
     new.add_argument("--summary", help="one- or two-sentence summary")
-    new.add_argument(
-        "--states", help="comma-separated state codes, e.g. UP,BR (empty for national)"
-    )
+    new.add_argument("--states", help="comma-separated state codes, e.g. UP,BR (empty for national)")
     new.add_argument("--level", help="level of government, e.g. district")
     new.add_argument("--sector", help="sector or sector/sub-sector, e.g. health/telemedicine")
     new.add_argument("--year", type=int, help="year the intervention began")
@@ -59,6 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--sdgs", default="", help="comma-separated SDG numbers")
 
     sub.add_parser("schema", help="print the JSON Schema of case.yaml")
+
+    export = sub.add_parser("export", help="open-data catalogue of all case studies")
+    export.add_argument("--format", choices=("json", "csv", "ndjson"), default="json")
+    export.add_argument("-o", "--output", type=Path, help="write to a file instead of standard output")
+
+    serve = sub.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds on changes")
+    serve.add_argument("--lang", help="comma-separated languages to build (default: all present)")
+    serve.add_argument("--port", type=int, default=8000)
     return parser
 
 
@@ -80,9 +80,7 @@ def run(argv: Sequence[str]) -> int:
     args = _parser().parse_args(argv)
     project = _project(args.root)
     if args.command == "validate":
-        output_format = args.format or (
-            "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
-        )
+        output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         return commands.validate(project, args.paths, output_format, args.strict)
     if args.command == "schema":
         return commands.schema(project)
@@ -90,6 +88,10 @@ def run(argv: Sequence[str]) -> int:
         return commands.new(project, args)
     if args.command == "build":
         return commands.build(project, args.out, args.lang, args.strict)
+    if args.command == "export":
+        return commands.export(project, args.format, args.output)
+    if args.command == "serve":
+        return commands.serve(project, args.lang, args.port)
     raise UsageError(f"unknown command {args.command}")
 
 

@@ -45,3 +45,26 @@ def build(project: Project, out: Path, langs: str | None, strict: bool) -> int:
     from builder import build as build_stage
 
     return build_stage.run(project, out, langs, strict)
+
+
+def export(project: Project, output_format: str, output: Path | None) -> int:
+    """`agk export`: the open-data catalogue of every valid case study."""
+    from builder.open_data import export as export_records
+
+    result = run_validation(project, models=True)
+    if result.failed(strict=False):
+        print(render(result.diagnostics, result.checked, "text"), file=sys.stderr)
+        return 1
+    text = export_records(result.cases, output_format)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+    return 0
+
+
+def serve(project: Project, langs: str | None, port: int) -> int:
+    """`agk serve`: build, serve on 127.0.0.1 and rebuild when sources change."""
+    from builder import preview
+
+    return preview.run(project, langs, port)

@@ -38,11 +38,7 @@ def build_schema(taxonomy: Taxonomy) -> dict[str, Any]:
 def _restrict_language_keys(node: object, languages: list[str]) -> None:
     """Per-language text mappings may only use known language codes as keys."""
     if isinstance(node, dict):
-        if (
-            node.get("type") == "object"
-            and "additionalProperties" in node
-            and "properties" not in node
-        ):
+        if node.get("type") == "object" and "additionalProperties" in node and "properties" not in node:
             node["propertyNames"] = {"enum": languages}
         for value in node.values():
             _restrict_language_keys(value, languages)

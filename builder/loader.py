@@ -125,9 +125,7 @@ def read_text(path: Path, display: str, problems: list[Diagnostic]) -> str | Non
         return None
 
 
-def read_markdown(
-    path: Path, display: str, lang: str, problems: list[Diagnostic]
-) -> MarkdownSource | None:
+def read_markdown(path: Path, display: str, lang: str, problems: list[Diagnostic]) -> MarkdownSource | None:
     """Read a Markdown file and parse its front matter."""
     text = read_text(path, display, problems)
     if text is None:
@@ -135,15 +133,11 @@ def read_markdown(
     split = split_front_matter(text)
     front: YamlDocument | None = None
     if split.front is not None and not split.closed:
-        problems.append(
-            problem("AGK109", display, 1, 1, "front matter is not closed by a '---' line")
-        )
+        problems.append(problem("AGK109", display, 1, 1, "front matter is not closed by a '---' line"))
     elif split.front is not None:
         front, yaml_problems = read_yaml(split.front, display, line_offset=1)
         problems.extend(yaml_problems)
-    return MarkdownSource(
-        lang, display, text, front, split.front is not None, split.body, split.body_line
-    )
+    return MarkdownSource(lang, display, text, front, split.front is not None, split.body, split.body_line)
 
 
 def load_case(folder: Path, project: Project) -> CaseSource:
@@ -154,9 +148,7 @@ def load_case(folder: Path, project: Project) -> CaseSource:
         problems.append(problem("AGK504", display, 1, 1, "the case folder is a symbolic link"))
         return CaseSource(folder.name, folder, display, (), None, "", problems=tuple(problems))
     files = scan_files(folder)
-    readable = {
-        e.rel: e for e in files if not e.is_dir and not e.is_symlink and e.size <= size_limit(e.rel)
-    }
+    readable = {e.rel: e for e in files if not e.is_dir and not e.is_symlink and e.size <= size_limit(e.rel)}
     meta: YamlDocument | None = None
     meta_text = ""
     if "case.yaml" in readable:

@@ -118,13 +118,10 @@ def _links(masked: str, where: _Locator) -> list[Link]:
         ]
     if "]:" in masked:
         links += [
-            Link(m.group(1).strip("<>"), False, *where.at(m.start(1)))
-            for m in _REFERENCE.finditer(masked)
+            Link(m.group(1).strip("<>"), False, *where.at(m.start(1))) for m in _REFERENCE.finditer(masked)
         ]
     if "<" in masked:
-        links += [
-            Link(m.group(1), False, *where.at(m.start(1))) for m in _AUTOLINK.finditer(masked)
-        ]
+        links += [Link(m.group(1), False, *where.at(m.start(1))) for m in _AUTOLINK.finditer(masked)]
     return sorted(links, key=lambda k: (k.line, k.col))
 
 
@@ -133,8 +130,7 @@ def scan_markdown(body: str, first_line: int = 1) -> MarkdownScan:
     masked = mask_code(body)
     where = _Locator(masked, first_line)
     headings = [
-        _heading(len(m.group(1)), m.group(2) or "", *where.at(m.start()))
-        for m in _ATX.finditer(masked)
+        _heading(len(m.group(1)), m.group(2) or "", *where.at(m.start())) for m in _ATX.finditer(masked)
     ]
     if "\n=" in masked or "\n-" in masked or "\n " in masked:
         for m in _SETEXT.finditer(masked):

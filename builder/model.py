@@ -20,9 +20,7 @@ class LocalText:
 
     def get(self, lang: str, fallback: str) -> str:
         """The text in `lang`, else in `fallback`, else in the first language present."""
-        return (
-            self.values.get(lang) or self.values.get(fallback) or next(iter(self.values.values()))
-        )
+        return self.values.get(lang) or self.values.get(fallback) or next(iter(self.values.values()))
 
 
 @dataclass(frozen=True)
@@ -152,9 +150,7 @@ def _narratives(view: CaseView) -> dict[str, Narrative]:
         origin = front.translated_from
         # A translation is stale when its source has changed since it was translated.
         stale = bool(
-            origin
-            and front.source_hash
-            and not fingerprints[origin].startswith(front.source_hash[:16])
+            origin and front.source_hash and not fingerprints[origin].startswith(front.source_hash[:16])
         )
         result[lang] = Narrative(
             lang=lang,
@@ -207,9 +203,7 @@ def build_case(view: CaseView, default_licence: str) -> CaseStudy:
             )
             for m in meta.metrics
         ),
-        cover=Cover(meta.cover.image, _text(meta.cover.alt, lang), meta.cover.credit)
-        if meta.cover
-        else None,
+        cover=Cover(meta.cover.image, _text(meta.cover.alt, lang), meta.cover.credit) if meta.cover else None,
         attachments=tuple(Attachment(a.file, _text(a.title, lang)) for a in meta.attachments),
         related=tuple(meta.related),
         sample=meta.sample,
@@ -218,7 +212,5 @@ def build_case(view: CaseView, default_licence: str) -> CaseStudy:
             lang_: TeachingNote(lang_, front.title, view.source.teaching_notes[lang_].body)
             for lang_, front in sorted(view.note_fronts.items())
         },
-        media=tuple(
-            sorted(e.rel for e in view.source.files if e.rel.startswith("media/") and not e.is_dir)
-        ),
+        media=tuple(sorted(e.rel for e in view.source.files if e.rel.startswith("media/") and not e.is_dir)),
     )

@@ -1,79 +1,50 @@
-"""Render stage: turn the model into the Markdown pages of one language site.
+"""Render stage: every generated page of one language site, as Markdown text by path.
 
-Pure functions from model to text, so the generated pages can be golden-tested without
-MkDocs. Every value from contributors is escaped before it reaches Markdown.
+Pure functions from the model to text, so generated pages are golden-tested without MkDocs.
+Every contributor value is escaped before it reaches a page (builder.pages.common.h).
 """
 
 from __future__ import annotations
 
-import html
-import json
-import re
-from collections.abc import Sequence
+import unicodedata
+from pathlib import Path
 
-from builder.model import CaseStudy
-from builder.taxonomy import Taxonomy
+from builder.pages.case_page import case_page
+from builder.pages.common import LanguageSite, case_md, front_matter, h
+from builder.pages.home import home_page
+from builder.pages.listings import catalogue_page, facet_groups, group_page, index_page
+from builder.pages.map import map_page
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
-
-
-def inline(text: str) -> str:
-    """Escape contributor text for use inside a Markdown paragraph or heading."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+FACET_TITLES = {"sectors": "sectors", "states": "states", "sdgs": "sdgs", "tags": "tags"}
 
 
-def _front_matter(title: str) -> str:
-    # MkDocs treats page titles as HTML (Material writes them unescaped into <title>), so
-    # escape them; JSON strings are valid YAML scalars.
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}\n---\n"
+def language_pages(site: LanguageSite) -> dict[str, str]:
+    """Every generated page of the site, keyed by path relative to docs_dir."""
+    pages = {"index.md": home_page(site), "catalogue.md": catalogue_page(site)}
+    groups = facet_groups(site)
+    for folder, members in groups.items():
+        pages[f"{folder}/index.md"] = index_page(site, folder, site.t(FACET_TITLES[folder]), members)
+        for group in members:
+            pages[group.md_path] = group_page(site, group)
+    pages["map.md"] = map_page(site, groups["states"])
+    for case in site.cases:
+        pages[case_md(case.id)] = case_page(site, case)
+    # One spelling per letter: search and anchors compare code points.
+    return {path: unicodedata.normalize("NFC", text) for path, text in pages.items()}
 
 
-def case_page(case: CaseStudy, lang: str, taxonomy: Taxonomy) -> str:
-    """The Markdown page of a case in one language."""
-    narrative = case.narratives[lang]
-    sectors = ", ".join(inline(taxonomy.label(f"sectors.{s.sector}", lang)) for s in case.sectors)
-    states = ", ".join(inline(taxonomy.states[s]) for s in case.states) or inline(
-        taxonomy.label("levels.national", lang)
-    )
-    lines = [
-        _front_matter(narrative.title),
-        f"# {inline(narrative.title)}",
-        "",
-        *(
-            ['!!! note "Sample"', "    Demonstration content, not an official record.", ""]
-            if case.sample
-            else []
-        ),
-        f"*{inline(narrative.summary)}*",
-        "",
-        f"- **Sector:** {sectors}",
-        f"- **State:** {states}",
-        f"- **Year:** {case.year}",
-        "",
-        narrative.body.strip(),
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def home_page(cases: Sequence[CaseStudy], lang: str, site_name: str) -> str:
-    """The home page of one language site: every case available in that language."""
-    lines = [_front_matter(site_name), f"# {inline(site_name)}", ""]
-    for case in cases:
-        narrative = case.narratives[lang]
-        lines += [
-            f"## [{inline(narrative.title)}](cases/{case.id}/index.md)",
-            "",
-            inline(narrative.summary),
-            "",
-        ]
-    return "\n".join(lines)
-
-
-def language_pages(cases: Sequence[CaseStudy], lang: str, taxonomy: Taxonomy) -> dict[str, str]:
-    """Every generated page of the `lang` site, keyed by path relative to docs_dir."""
-    present = [case for case in cases if lang in case.narratives]
-    pages = {"index.md": home_page(present, lang, "Amrit Gyan Kosh")}
-    for case in present:
-        pages[f"cases/{case.id}/index.md"] = case_page(case, lang, taxonomy)
+def docs_pages(docs_dir: Path, lang: str) -> dict[str, str]:
+    """Hand-written pages of `lang` (docs/<lang>/), with docs/en/ filling the gaps."""
+    pages: dict[str, str] = {}
+    for source_lang in ("en", lang):
+        root = docs_dir / source_lang
+        for path in sorted(root.rglob("*.md")) if root.is_dir() else ():
+            pages[path.relative_to(root).as_posix()] = path.read_text(encoding="utf-8")
+    if "index.md" in pages:
+        pages["about.md"] = pages.pop("index.md")
     return pages
+
+
+def placeholder_page(title: str, text: str) -> str:
+    """A minimal page (used where a feature has nothing to show)."""
+    return front_matter(title) + f"# {h(title)}\n\n<p>{h(text)}</p>\n"

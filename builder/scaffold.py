@@ -41,9 +41,7 @@ def _q(text: str) -> str:
 
 def case_yaml(new: NewCase) -> str:
     """The case.yaml of a new case."""
-    sector = f"  - sector: {new.sector}\n" + (
-        f"    sub_sector: {new.sub_sector}\n" if new.sub_sector else ""
-    )
+    sector = f"  - sector: {new.sector}\n" + (f"    sub_sector: {new.sub_sector}\n" if new.sub_sector else "")
     return (
         "# Metadata of this case study: see docs/en/contribute.md for every key.\n"
         f"type: {new.case_type}\n"
@@ -84,9 +82,7 @@ Ask = Callable[[str], str]
 
 def _choice(value: str | None, name: str, choices: list[str], ask: Ask | None) -> str:
     if value is None and ask is not None:
-        value = ask(
-            f"{name} ({', '.join(choices) if len(choices) <= 8 else 'e.g. ' + choices[0]}): "
-        ).strip()
+        value = ask(f"{name} ({', '.join(choices) if len(choices) <= 8 else 'e.g. ' + choices[0]}): ").strip()
     if value is None or value == "":
         raise UsageError(f"--{name} is required")
     if value not in choices:
@@ -107,9 +103,7 @@ def collect(args: argparse.Namespace, taxonomy: Taxonomy, ask: Ask | None) -> Ne
     """Values from flags; `ask` (interactive) fills in the missing ones."""
     case_id = _text(args.case_id, "id", ask)
     if not CASE_ID.match(case_id) or not 3 <= len(case_id) <= 80:
-        raise UsageError(
-            f"'{case_id}' is not a valid id: use lowercase letters, digits and hyphens"
-        )
+        raise UsageError(f"'{case_id}' is not a valid id: use lowercase letters, digits and hyphens")
     case_type = _choice(args.case_type, "type", sorted(taxonomy.case_types), ask)
     lang = _choice(args.lang, "lang", list(taxonomy.languages), ask)
     title = _text(args.title, "title", ask)

@@ -78,18 +78,14 @@ def schema_problems(
     if not isinstance(document.value, dict):
         at = document.value_at(())
         found = describe(document.value)
-        return None, [
-            problem("AGK102", display, at.line, at.col, f"expected a mapping, found {found}")
-        ]
+        return None, [problem("AGK102", display, at.line, at.col, f"expected a mapping, found {found}")]
     try:
         return model.model_validate(document.value), []
     except ValidationError as error:
         return None, [_diagnostic(model, document, display, e) for e in error.errors()]
 
 
-def _diagnostic(
-    model: type[BaseModel], document: YamlDocument, display: str, error: Any
-) -> Diagnostic:
+def _diagnostic(model: type[BaseModel], document: YamlDocument, display: str, error: Any) -> Diagnostic:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     kind: str = error["type"]
     value = error.get("input")
@@ -117,9 +113,7 @@ def _diagnostic(
         message = f"{name} should be {_TYPE_NAMES[kind]}, not {describe(value)}"
         return problem("AGK106", display, at.line, at.col, message, _type_hint(kind, value))
     if kind in _CONSTRAINTS:
-        return problem(
-            "AGK107", display, at.line, at.col, f"{name}: {_constraint_message(kind, error)}"
-        )
+        return problem("AGK107", display, at.line, at.col, f"{name}: {_constraint_message(kind, error)}")
     return problem("AGK106", display, at.line, at.col, f"{name}: {error['msg']}")
 
 
@@ -130,9 +124,7 @@ def _constraint_message(kind: str, error: Any) -> str:
     if kind in ("string_too_short", "too_short"):
         return "must not be empty"
     if kind == "string_pattern_mismatch":
-        return (
-            f"{describe(error.get('input'))} does not have the expected form ({ctx.get('pattern')})"
-        )
+        return f"{describe(error.get('input'))} does not have the expected form ({ctx.get('pattern')})"
     return str(error["msg"])
 
 

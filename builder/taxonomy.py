@@ -124,9 +124,7 @@ class _File:
         value = self.value(*path)
         if isinstance(value, dict):
             return value
-        self.fail(
-            self.document.value_at(path), f"expected a mapping at {'.'.join(path) or 'top level'}"
-        )
+        self.fail(self.document.value_at(path), f"expected a mapping at {'.'.join(path) or 'top level'}")
         return {}
 
     def ids(self, *path: str) -> tuple[str, ...]:
@@ -178,9 +176,7 @@ def _read_labels(
         problems += file.problems
     for lang in REQUIRED_LABEL_LANGUAGES:
         if lang not in labels:
-            problems.append(
-                problem("AGK011", f"{display}/labels/{lang}.yaml", 1, 1, "label file missing")
-            )
+            problems.append(problem("AGK011", f"{display}/labels/{lang}.yaml", 1, 1, "label file missing"))
     return labels, problems
 
 

@@ -76,9 +76,7 @@ def check_case(source: CaseSource, taxonomy: Taxonomy) -> tuple[CaseView, list[D
     return view, found
 
 
-def select_case_folders(
-    project: Project, paths: Sequence[Path]
-) -> tuple[list[Path], list[Diagnostic]]:
+def select_case_folders(project: Project, paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:
     """Map the paths given on the command line to case folders (all cases when none given)."""
     if not paths:
         return discover_case_folders(project), []
@@ -93,9 +91,7 @@ def select_case_folders(
         try:
             first = absolute.relative_to(case_dir).parts[0]
         except ValueError:
-            problems.append(
-                problem("AGK009", project.display(absolute), 1, 1, "not inside case_studies/")
-            )
+            problems.append(problem("AGK009", project.display(absolute), 1, 1, "not inside case_studies/"))
             continue
         if not first.startswith(("_", ".")):
             folders.add(case_dir / first)

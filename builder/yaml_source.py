@@ -213,9 +213,7 @@ class _Builder:
         return path
 
     def start(self, event: yaml.CollectionStartEvent) -> None:
-        container: dict[str, Value] | list[Value] = (
-            {} if isinstance(event, yaml.MappingStartEvent) else []
-        )
+        container: dict[str, Value] | list[Value] = {} if isinstance(event, yaml.MappingStartEvent) else []
         path = self.add(container, event)
         self.stack.append(_Frame(container, path if path is not None else ("",)))
 
@@ -224,9 +222,7 @@ class _Builder:
             self.stack.pop()
 
 
-def read_yaml(
-    text: str, path: str, *, line_offset: int = 0
-) -> tuple[YamlDocument | None, list[Diagnostic]]:
+def read_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """Parse one YAML document from untrusted text; never raises for bad input."""
     too_deep = flow_depth_problem(text)
     if too_deep is not None:

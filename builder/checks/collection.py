@@ -33,18 +33,14 @@ def facts_of(view: CaseView) -> CollectionFacts:
     return CollectionFacts(source.id, source.meta_display, related, number)
 
 
-def check_collection(
-    facts: Sequence[CollectionFacts], all_ids: frozenset[str]
-) -> Iterator[Diagnostic]:
+def check_collection(facts: Sequence[CollectionFacts], all_ids: frozenset[str]) -> Iterator[Diagnostic]:
     """Check `related` against every case id, and `case_number` uniqueness among `facts`."""
     numbers: dict[str, str] = {}
     ids = sorted(all_ids)
     for case in facts:
         for other, at in case.related:
             if other == case.case_id:
-                yield problem(
-                    "AGK404", case.path, at.line, at.col, "a case cannot be related to itself"
-                )
+                yield problem("AGK404", case.path, at.line, at.col, "a case cannot be related to itself")
             elif other not in all_ids:
                 message = f"related case '{other}' does not exist"
                 yield problem("AGK404", case.path, at.line, at.col, message, suggest(other, ids))

@@ -18,14 +18,10 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
         return
     if not meta.states and meta.level != "national":
         at = view.at("states")
-        yield problem(
-            "AGK110", path, at.line, at.col, f"no states given for a {meta.level}-level case"
-        )
+        yield problem("AGK110", path, at.line, at.col, f"no states given for a {meta.level}-level case")
     if meta.year_end is not None and meta.year_end < meta.year:
         at = view.at("year_end")
-        yield problem(
-            "AGK111", path, at.line, at.col, f"year_end {meta.year_end} is before year {meta.year}"
-        )
+        yield problem("AGK111", path, at.line, at.col, f"year_end {meta.year_end} is before year {meta.year}")
     if meta.original_language not in source.narratives:
         at = view.at("original_language")
         lang = meta.original_language
@@ -61,9 +57,7 @@ def _translation(
             f"{lang}.md is the original but says translated_from: {origin}",
         )
     elif origin == lang:
-        yield problem(
-            "AGK403", md.display, at.line, at.col, f"{lang}.md cannot be translated from itself"
-        )
+        yield problem("AGK403", md.display, at.line, at.col, f"{lang}.md cannot be translated from itself")
     elif origin not in view.source.narratives:
         yield problem(
             "AGK402",
@@ -74,7 +68,5 @@ def _translation(
         )
     elif source_hash is None:
         source_file = f"{view.source.display}/{origin}.md"
-        hint = (
-            f"add source_hash: the value printed by `python -m builder.fingerprint {source_file}`"
-        )
+        hint = f"add source_hash: the value printed by `python -m builder.fingerprint {source_file}`"
         yield problem("AGK408", md.display, at.line, at.col, "translation has no source_hash", hint)

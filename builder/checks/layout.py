@@ -52,32 +52,22 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     for entry in source.files:
         path = f"{source.display}/{entry.rel}"
         if entry.rel.rsplit("/", 1)[-1].startswith("."):
-            yield problem(
-                "AGK012", path, 1, 1, "hidden file is ignored", "remove it from the commit"
-            )
+            yield problem("AGK012", path, 1, 1, "hidden file is ignored", "remove it from the commit")
             continue
         if entry.is_symlink:
             yield problem("AGK504", path, 1, 1, "symbolic links are refused")
             continue
         if unicodedata.normalize("NFC", entry.rel) != entry.rel:
-            yield problem(
-                "AGK004", path, 1, 1, "file name is not NFC-normalised", "rename the file"
-            )
+            yield problem("AGK004", path, 1, 1, "file name is not NFC-normalised", "rename the file")
         folded = entry.rel.casefold()
         if folded in seen:
-            yield problem(
-                "AGK005", path, 1, 1, f"name collides with '{seen[folded]}' when case is ignored"
-            )
+            yield problem("AGK005", path, 1, 1, f"name collides with '{seen[folded]}' when case is ignored")
         seen.setdefault(folded, entry.rel)
         if not _expected(entry):
-            yield problem(
-                "AGK003", path, 1, 1, "unexpected file in a case folder", _unexpected_hint(entry)
-            )
+            yield problem("AGK003", path, 1, 1, "unexpected file in a case folder", _unexpected_hint(entry))
         elif not entry.is_dir and entry.size > size_limit(entry.rel):
             limit = size_limit(entry.rel) // 1024
-            yield problem(
-                "AGK006", path, 1, 1, f"{entry.size // 1024} kB is over the {limit} kB limit"
-            )
+            yield problem("AGK006", path, 1, 1, f"{entry.size // 1024} kB is over the {limit} kB limit")
         if entry.rel.startswith("media/"):
             media_total += entry.size
     if media_total > MEDIA_TOTAL_LIMIT:

@@ -48,18 +48,14 @@ def _references(view: CaseView) -> Iterator[Reference]:
     for index, attachment in enumerate(attachments if isinstance(attachments, list) else ()):
         if isinstance(attachment, dict) and isinstance(attachment.get("file"), str):
             at = view.at("attachments", index, "file")
-            yield Reference(
-                attachment["file"], ATTACHMENT_TYPES, "attachment", display, at.line, at.col
-            )
+            yield Reference(attachment["file"], ATTACHMENT_TYPES, "attachment", display, at.line, at.col)
     for md in view.source.markdown_sources():
         for link in view.scans[md.display].links:
             if link_scheme(link.url) is not None or link.url.startswith("#") or not link.url:
                 continue
             target = re.split(r"[?#]", link.url, maxsplit=1)[0]
             kinds = IMAGE_TYPES if link.image else ATTACHMENT_TYPES
-            yield Reference(
-                target, kinds, "image" if link.image else "link", md.display, link.line, link.col
-            )
+            yield Reference(target, kinds, "image" if link.image else "link", md.display, link.line, link.col)
 
 
 def _resolve(target: str) -> str | None:
@@ -92,9 +88,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
                 "AGK407", ref.path, ref.line, ref.col, f"{ref.what} '{ref.target}' is not in media/"
             )
         elif rel not in files:
-            yield problem(
-                "AGK405", ref.path, ref.line, ref.col, f"{ref.what} '{ref.target}' does not exist"
-            )
+            yield problem("AGK405", ref.path, ref.line, ref.col, f"{ref.what} '{ref.target}' does not exist")
         elif not rel.lower().endswith(ref.kinds):
             kinds = ", ".join(k.lstrip(".") for k in ref.kinds)
             yield problem(
@@ -128,9 +122,7 @@ def _content(view: CaseView, rel: str, path: str) -> Iterator[Diagnostic]:
     else:
         matches = data.startswith(_MAGIC[extension])
     if not matches:
-        yield problem(
-            "AGK506", path, 1, 1, f"content is not a {extension.lstrip('.').upper()} file"
-        )
+        yield problem("AGK506", path, 1, 1, f"content is not a {extension.lstrip('.').upper()} file")
     elif extension == ".pdf":
         active = _ACTIVE_PDF.search(data)
         if active:

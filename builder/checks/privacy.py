@@ -18,9 +18,7 @@ from builder.diagnostics import Diagnostic
 _DIGIT_RUN = re.compile(r"\d[\d \-]*\d")
 # A look-ahead finds overlapping candidates: "2019 2345 6789 0107" holds one after a year.
 _AADHAAR = re.compile(r"(?<!\d)(?=(\d{4}[ \-]?\d{4}[ \-]?\d{4})(?!\d))")
-_PHONE = re.compile(
-    r"(?<![\d+])(?:(?:91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}|0\d{2,4}[ \-]\d{6,8})(?!\d)"
-)
+_PHONE = re.compile(r"(?<![\d+])(?:(?:91[ \-]?|0)?[6-9]\d{4}[ \-]?\d{5}|0\d{2,4}[ \-]\d{6,8})(?!\d)")
 _PAN_LETTERS = re.compile(r"[A-Z]{5}")
 _EMAIL = re.compile(r"[\w.+\-]+@([\w\-]+(?:\.[\w\-]+)+)")
 PERSONAL_MAIL_DOMAINS = frozenset({
@@ -53,9 +51,7 @@ def _digit_run_problems(text: str, path: str, run: re.Match[str]) -> Iterator[Di
             candidate = text[start - 5 : end + 1]
             if pan.is_valid(candidate) and _word_boundaries(text, start - 5, end + 1):
                 at = _position(text, start - 5)
-                yield problem(
-                    "AGK521", path, *at, f"text contains a PAN ({candidate[:3]}…)", "remove it"
-                )
+                yield problem("AGK521", path, *at, f"text contains a PAN ({candidate[:3]}…)", "remove it")
         return
     # Digits of every script map one to one onto ASCII, so offsets inside the run still hold.
     digits = ascii_digits(run.group())

@@ -32,14 +32,8 @@ def _unknown(
 ) -> Iterator[Diagnostic]:
     if isinstance(value, str) and value not in choices:
         at = view.document.key_at(path) if is_key else view.at(*path)
-        hint = (
-            suggest(value, choices)
-            or suggest(value.upper(), choices)
-            or suggest(value.lower(), choices)
-        )
-        yield problem(
-            code, view.source.meta_display, at.line, at.col, f"unknown {what} '{value}'", hint
-        )
+        hint = suggest(value, choices) or suggest(value.upper(), choices) or suggest(value.lower(), choices)
+        yield problem(code, view.source.meta_display, at.line, at.col, f"unknown {what} '{value}'", hint)
 
 
 def _items(value: object) -> list[tuple[int, object]]:
@@ -51,27 +45,19 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     tax = view.taxonomy
     raw = view.raw
     languages = list(tax.languages)
-    yield from _unknown(
-        view, "AGK201", ("type",), raw.get("type"), list(tax.case_types), "case type"
-    )
+    yield from _unknown(view, "AGK201", ("type",), raw.get("type"), list(tax.case_types), "case type")
     yield from _unknown(
         view, "AGK202", ("original_language",), raw.get("original_language"), languages, "language"
     )
     for index, state in _items(raw.get("states")):
-        yield from _unknown(
-            view, "AGK203", ("states", index), state, list(tax.states), "state or UT code"
-        )
+        yield from _unknown(view, "AGK203", ("states", index), state, list(tax.states), "state or UT code")
     yield from _unknown(view, "AGK206", ("level",), raw.get("level"), list(tax.levels), "level")
-    yield from _unknown(
-        view, "AGK207", ("license",), raw.get("license"), list(tax.licences), "licence"
-    )
+    yield from _unknown(view, "AGK207", ("license",), raw.get("license"), list(tax.licences), "licence")
     for index, entry in _items(raw.get("sectors")):
         if not isinstance(entry, dict):
             continue
         sector = entry.get("sector")
-        yield from _unknown(
-            view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector"
-        )
+        yield from _unknown(view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector")
         if isinstance(sector, str) and sector in tax.sectors:
             subs = list(tax.sectors[sector])
             what = f"sub-sector of '{sector}'"

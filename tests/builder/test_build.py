@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from builder import render
+from builder.pages.common import LanguageSite
 from builder.project import Project
 from builder.validate import validate
 from tests.builder.cli_runner import agk
@@ -19,12 +20,14 @@ GOLDEN = FIXTURES / "golden" / "render"
 
 def generated_pages(project: Project) -> dict[str, str]:
     result = validate(project, models=True)
-    model = list(result.cases)
-    langs = sorted({lang for case in model for lang in case.narratives})
+    cases = tuple(sorted(result.cases, key=lambda c: c.id))
+    langs = tuple(sorted({lang for case in cases for lang in case.narratives}))
     return {
         f"{lang}/{path}": text
         for lang in langs
-        for path, text in render.language_pages(model, lang, result.taxonomy).items()
+        for path, text in render.language_pages(
+            LanguageSite(lang, result.taxonomy, cases, langs, "https://agk.example/")
+        ).items()
     }
 
 
@@ -49,8 +52,8 @@ def test_escaping_in_generated_markdown(valid_project: Project) -> None:
     page = generated_pages(valid_project)["en/cases/up-valid-lesson/index.md"]
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
-    front = page.split("---\n")[1]
-    assert json.loads(front.removeprefix("title: ").strip()).endswith(
+    title = page.split("---\n")[1].splitlines()[0]
+    assert json.loads(title.removeprefix("title: ")).endswith(
         '&lt;script&gt;alert("x")&lt;/script&gt;'
     )
 
@@ -67,6 +70,7 @@ def test_strict_build_writes_every_language_and_escapes_titles(valid_project: Pr
     assert "<script>alert" not in page
     assert (site / "en" / "cases" / "up-valid-lesson" / "media" / "cover.png").is_file()
     assert 'href="hi/index.html"' in (site / "index.html").read_text()
+    assert json.loads((site / "catalog.json").read_text())[0]["id"] == "in-valid-decision"
 
 
 @pytest.mark.slow

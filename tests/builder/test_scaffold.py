@@ -18,7 +18,8 @@ FLAGS = ["--summary", "A summary.", "--level", "district", "--states", "UP",
     [
         ("lesson-drawing", "hi", ["## पृष्ठभूमि {#context}", "## चर्चा के प्रश्न {#questions}"]),
         ("decision-forcing", "en", ["## The decision {#dilemma}"]),
-        ("caselet", "ta", ["## Context {#context}", "## Questions for discussion {#questions}"]),
+        ("caselet", "ta", ["## பின்னணி {#context}", "## விவாதத்துக்கான கேள்விகள் {#questions}"]),
+        ("caselet", "sat", ["## Context {#context}", "## Questions for discussion {#questions}"]),
     ],
 )
 def test_new_case_validates_strictly(

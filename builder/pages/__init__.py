@@ -1,0 +1,1 @@
+"""Page renderers: pure functions from the model to the Markdown/HTML of one page."""
