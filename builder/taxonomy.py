@@ -7,6 +7,8 @@ work on one file and coverage per language can be counted. en and hi must label 
 
 from __future__ import annotations
 
+import gettext
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -60,6 +62,11 @@ class Taxonomy:
                 return found
         return key.rsplit(".", 1)[-1]
 
+    def state_name(self, code: str, lang: str) -> str:
+        """A state's name: our label for `lang`, else pycountry's translation, else English."""
+        ours = self.labels.get(lang, {}).get(f"states.{code}")
+        return ours or state_names(lang).get(code) or state_names("en").get(code, code)
+
     def label_keys(self) -> tuple[str, ...]:
         """Every key that needs a label, in a stable order."""
         keys = [f"sectors.{s}" for s in self.sectors]
@@ -77,6 +84,25 @@ def indian_states() -> dict[str, str]:
     """ISO 3166-2:IN subdivision codes (without `IN-`) mapped to their English names."""
     subdivisions = pycountry.subdivisions.get(country_code="IN") or ()  # type: ignore[no-untyped-call]
     return {s.code.removeprefix("IN-"): s.name for s in sorted(subdivisions, key=lambda s: s.code)}
+
+
+def _plain_latin(name: str) -> str:
+    """ISO romanisation without its macrons ("Tamil Nādu" → "Tamil Nadu"), as Indians write it."""
+    decomposed = unicodedata.normalize("NFD", name)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+@cache
+def state_names(lang: str) -> dict[str, str]:
+    """State names in `lang` from pycountry's translations; English when it has none."""
+    english = indian_states()
+    if lang == "en":
+        return {code: _plain_latin(name) for code, name in english.items()}
+    try:
+        catalogue = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])
+    except OSError:
+        return {}
+    return {code: catalogue.gettext(name) for code, name in english.items()}
 
 
 @cache
@@ -151,7 +177,8 @@ def _read_labels(
     directory: Path, display: str, keys: tuple[str, ...]
 ) -> tuple[dict[str, dict[str, str]], list[Diagnostic]]:
     """labels/<lang>.yaml for every language that has one, checked against `keys`."""
-    known = set(keys)
+    # State names are optional in every language: pycountry knows English, Hindi and Tamil.
+    known = set(keys) | {f"states.{code}" for code in indian_states()}
     labels: dict[str, dict[str, str]] = {}
     problems: list[Diagnostic] = []
     for path in sorted((directory / "labels").glob("*.yaml")):

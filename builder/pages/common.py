@@ -42,7 +42,7 @@ class LanguageSite:
         return self.taxonomy.label(key, self.lang)
 
     def state_name(self, code: str) -> str:
-        return self.taxonomy.states.get(code, code)
+        return self.taxonomy.state_name(code, self.lang)
 
     def language_name(self, code: str) -> str:
         return self.taxonomy.languages[code].native_name

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -37,15 +43,10 @@ def test_generated_markdown_matches_golden_files(valid_project: Project) -> None
         for rel, text in pages.items():
             (GOLDEN / rel).parent.mkdir(parents=True, exist_ok=True)
             (GOLDEN / rel).write_text(text, encoding="utf-8")
-    golden = {
-        p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-        for p in GOLDEN.rglob("*.md")
-    }
+    golden = {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*.md")}
     assert sorted(pages) == sorted(golden)
     for rel, text in pages.items():
-        assert text == golden[rel], (
-            f"{rel} differs; rerun with AGK_UPDATE_GOLDEN=1 and review the diff"
-        )
+        assert text == golden[rel], f"{rel} differs; rerun with AGK_UPDATE_GOLDEN=1 and review the diff"
 
 
 def test_escaping_in_generated_markdown(valid_project: Project) -> None:
@@ -53,9 +54,7 @@ def test_escaping_in_generated_markdown(valid_project: Project) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
     title = page.split("---\n")[1].splitlines()[0]
-    assert json.loads(title.removeprefix("title: ")).endswith(
-        '&lt;script&gt;alert("x")&lt;/script&gt;'
-    )
+    assert json.loads(title.removeprefix("title: ")).endswith('&lt;script&gt;alert("x")&lt;/script&gt;')
 
 
 @pytest.mark.slow
@@ -94,3 +93,50 @@ def test_unknown_build_language_is_a_usage_error(valid_project: Project) -> None
 
 def test_golden_folder_exists() -> None:
     assert Path(GOLDEN).is_dir()
+
+
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(valid_project: Project) -> None:
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    assert agk("build", "--out", "one", cwd=valid_project.root, env=env).code == 0
+    assert agk("build", "--out", "two", cwd=valid_project.root, env=env).code == 0
+    one, two = valid_project.root / "one", valid_project.root / "two"
+    files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
+    assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+
+
+@pytest.mark.slow
+def test_serve_rebuilds_when_a_case_changes(valid_project: Project) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "builder", "serve", "--lang", "en", "--port", str(port)],
+        cwd=valid_project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    page = f"http://127.0.0.1:{port}/en/cases/in-valid-decision/index.html"
+    try:
+        assert "पेंशन भुगतान" in _fetch_until(page, lambda text: "पेंशन" in text)
+        source = valid_project.case_dir / "in-valid-decision" / "hi.md"
+        source.write_text(source.read_text().replace("पेंशन भुगतान में विफलताएँ", "पेंशन भुगतान की नई जाँच"))
+        assert "पेंशन भुगतान की नई जाँच" in _fetch_until(page, lambda text: "नई जाँच" in text)
+    finally:
+        server.terminate()
+        server.communicate(timeout=30)
+
+
+def _fetch_until(url: str, ready: Callable[[str], bool], seconds: float = 120) -> str:
+    """GET `url` until `ready(body)` holds (the server builds in the background)."""
+    deadline = time.monotonic() + seconds
+    text = ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                text = response.read().decode("utf-8")
+            if ready(text):
+                return text
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return text

@@ -49,9 +49,7 @@ def test_github_format_is_chosen_under_github_actions(valid_project: Project) ->
 def test_json_format_lists_every_diagnostic(valid_project: Project) -> None:
     meta = valid_project.case_dir / "tn-valid-caselet" / "case.yaml"
     meta.write_text(
-        meta.read_text()
-        .replace("states: [TN]", "states: [TN, ZZ]")
-        .replace("sdgs: [2, 3]", "sdgs: [0]")
+        meta.read_text().replace("states: [TN]", "states: [TN, ZZ]").replace("sdgs: [2, 3]", "sdgs: [0]")
     )
     report = json.loads(agk("validate", "--format", "json", cwd=valid_project.root).out)
     assert [(d["code"], d["line"]) for d in report["diagnostics"]] == [("AGK203", 3), ("AGK107", 8)]

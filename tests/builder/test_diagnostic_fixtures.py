@@ -22,15 +22,11 @@ def tiny_png() -> bytes:
     """A valid 1x1 PNG."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
     pixels = zlib.compress(b"\x00\x00\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
-    )
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 def apply_make(root: Path, steps: list[dict[str, object]]) -> None:
@@ -53,9 +49,7 @@ def test_every_catalogue_code_has_a_fixture() -> None:
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_fixture_reports_exactly_the_expected_diagnostics(
-    code: str, make_project: MakeProject
-) -> None:
+def test_fixture_reports_exactly_the_expected_diagnostics(code: str, make_project: MakeProject) -> None:
     folder = FIXTURE_DIR / code
     spec = json.loads((folder / "fixture.json").read_text(encoding="utf-8"))
     project = make_project(folder / "case_studies")

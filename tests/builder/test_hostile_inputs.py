@@ -126,9 +126,7 @@ def test_symlinks_are_refused(make_project: MakeProject) -> None:
 
 def test_name_collisions_and_non_nfc_names_are_refused(make_project: MakeProject) -> None:
     project = make_project()
-    folder = hostile_case(
-        project, "tn-names", {"media/Cover.png": tiny_png(), "media/cover.png": tiny_png()}
-    )
+    folder = hostile_case(project, "tn-names", {"media/Cover.png": tiny_png(), "media/cover.png": tiny_png()})
     (folder / "media" / "cafe\u0301.png").write_bytes(tiny_png())
     run = agk("validate", "--format", "json", cwd=project.root)
     found = {d["code"] for d in json.loads(run.out)["diagnostics"]}
@@ -152,11 +150,7 @@ def test_one_run_names_every_broken_case(make_project: MakeProject) -> None:
         broken.add(f"tn-{name}")
     run = agk("validate", "--format", "json", cwd=project.root)
     report = json.loads(run.out)
-    named = {
-        d["path"].split("/")[1]
-        for d in report["diagnostics"]
-        if d["path"].startswith("case_studies/")
-    }
+    named = {d["path"].split("/")[1] for d in report["diagnostics"] if d["path"].startswith("case_studies/")}
     warning_only = {
         "up-unused-media",
         "up-hidden-file",

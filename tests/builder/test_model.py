@@ -75,8 +75,6 @@ def test_model_refuses_invalid_metadata(valid_project: Project) -> None:
     meta = valid_project.case_dir / "tn-valid-caselet" / "case.yaml"
     meta.write_text(meta.read_text().replace("year: 2016", "year: '2016'"))
     taxonomy, _ = load_taxonomy(valid_project.taxonomy_dir, "t")
-    view, _ = check_case(
-        load_case(valid_project.case_dir / "tn-valid-caselet", valid_project), taxonomy
-    )
+    view, _ = check_case(load_case(valid_project.case_dir / "tn-valid-caselet", valid_project), taxonomy)
     with pytest.raises(ValueError, match="invalid metadata"):
         build_case(view, "CC-BY-4.0")

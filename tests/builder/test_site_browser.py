@@ -23,9 +23,7 @@ LESSON = "cases/up-valid-lesson/index.html"
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid fixture corpus built once with `agk build --strict`."""
-    project = new_project(
-        tmp_path_factory.mktemp("site") / "repo", FIXTURES / "valid" / "case_studies"
-    )
+    project = new_project(tmp_path_factory.mktemp("site") / "repo", FIXTURES / "valid" / "case_studies")
     completed = subprocess.run(
         [sys.executable, "-m", "builder", "build", "--strict"],
         cwd=project.root, capture_output=True, text=True, check=False,
@@ -60,9 +58,7 @@ def assert_clean(watch: PageWatch) -> None:
     assert watch.dialogs == []
 
 
-@pytest.mark.parametrize(
-    ("lang", "direction"), [("en", "ltr"), ("hi", "ltr"), ("ta", "ltr"), ("ur", "rtl")]
-)
+@pytest.mark.parametrize(("lang", "direction"), [("en", "ltr"), ("hi", "ltr"), ("ta", "ltr"), ("ur", "rtl")])
 def test_home_in_each_language(watch: PageWatch, base: str, lang: str, direction: str) -> None:
     watch.page.goto(f"{base}/{lang}/index.html")
     assert watch.page.locator("html").get_attribute("lang") == lang
@@ -142,9 +138,7 @@ def test_script_in_a_title_executes_nothing(watch: PageWatch, base: str) -> None
         ("en", "registers", "cases/up-valid-lesson/index.html"),
     ],
 )
-def test_search_finds_the_case(
-    watch: PageWatch, base: str, lang: str, query: str, expected: str
-) -> None:
+def test_search_finds_the_case(watch: PageWatch, base: str, lang: str, query: str, expected: str) -> None:
     page = watch.page
     page.goto(f"{base}/{lang}/index.html")
     page.locator(".md-search__input").first.click()

@@ -14,9 +14,7 @@ def codes(text: str) -> list[str]:
 
 
 def test_values_never_change_type_silently() -> None:
-    document, problems = read_yaml(
-        "a: NO\nb: 0123\nc: 10:30\nd: 2024-02-30\ne: yes\nf: 012.5\n", "x.yaml"
-    )
+    document, problems = read_yaml("a: NO\nb: 0123\nc: 10:30\nd: 2024-02-30\ne: yes\nf: 012.5\n", "x.yaml")
     assert problems == []
     assert document is not None
     assert document.value == {
@@ -83,9 +81,7 @@ def test_brackets_inside_quotes_and_comments_do_not_count() -> None:
 
 
 def test_deep_block_nesting_is_refused() -> None:
-    text = (
-        "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n"
-    )
+    text = "".join(f"{'  ' * i}k{i}:\n" for i in range(MAX_DEPTH + 5)) + "  " * (MAX_DEPTH + 5) + "v\n"
     assert "AGK503" in codes(text)
 
 
@@ -109,9 +105,7 @@ def test_random_text_never_raises(text: str) -> None:
 _scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=20))
 _values = st.recursive(
     _scalars,
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
-    ),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=20,
 )
 
