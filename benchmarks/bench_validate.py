@@ -60,9 +60,7 @@ def main() -> None:
     for size, _, median, _, _ in rows:
         if size == 5000:
             verdict = "within" if median <= BUDGET_SECONDS_AT_5000 else "OVER"
-            print(
-                f"5,000 cases: {median} s median, {verdict} the {BUDGET_SECONDS_AT_5000} s budget"
-            )
+            print(f"5,000 cases: {median} s median, {verdict} the {BUDGET_SECONDS_AT_5000} s budget")
     OUT.mkdir(exist_ok=True)
     keys = ("cases", "markdown_files", "median_s", "best_s", "peak_rss_mb")
     report = [dict(zip(keys, row, strict=True)) for row in rows]

@@ -10,6 +10,7 @@ mixed scripts. The words are drawn from small original word banks, not from real
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import random
 import shutil
@@ -240,18 +241,47 @@ class Plan:
     languages: tuple[str, ...]
 
 
-def paragraph(rng: random.Random, lang: str, words: int) -> str:
-    """A paragraph of `words` words from the language's bank, with sentence ends."""
-    bank = WORDS[lang]
+# Letters from which pseudo-words are built, so the vocabulary is as large as real text's
+# (a few thousand words with a Zipf distribution); a tiny bank would make every text share
+# most word sequences, which no real collection does. Indic syllables carry vowel signs and
+# viramas, which the analysers must keep inside words.
+SYLLABLES = {
+    "en": ("bcdfghklmnprstvw", ("a", "e", "i", "o", "u", "ai", "ou")),
+    "hi": ("कखगचजटडतदनपबमयरलवशसह", ("", "ा", "ि", "ी", "ु", "ू", "े", "ै", "ो", "ं", "्र")),
+    "ta": ("கசடதநபமயரலவழளறன", ("", "ா", "ி", "ீ", "ு", "ூ", "ெ", "ே", "ை", "ொ", "ோ")),
+    "bn": ("কখগচজটডতদনপবমযরলশসহ", ("", "া", "ি", "ী", "ু", "ূ", "ে", "ৈ", "ো", "ং", "্র")),
+    "ur": ("بپتجچدرزسشفقکگلمنوہ", ("", "ا", "ی", "و")),
+}
+VOCABULARY_SIZE = 4000
+
+
+def vocabulary(lang: str, seed: int) -> tuple[list[str], list[float]]:
+    """The bank's real words first (most frequent), then pseudo-words; Zipf weights."""
+    rng = random.Random(f"{seed}/{lang}")
+    consonants, signs = SYLLABLES[lang]
+    words = list(dict.fromkeys(WORDS[lang]))
+    seen = set(words)
+    while len(words) < VOCABULARY_SIZE:
+        word = "".join(rng.choice(consonants) + rng.choice(signs) for _ in range(rng.randint(2, 4)))
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words, [1 / (rank + 1) for rank in range(len(words))]
+
+
+def paragraph(rng: random.Random, lang: str, words: int, seed: int = 1) -> str:
+    """A paragraph of `words` Zipf-distributed words, with sentence ends."""
+    bank, weights = _vocabulary(lang, seed)
     stop = "।" if lang == "hi" else "۔" if lang == "ur" else "."
-    chosen = [rng.choice(bank) for _ in range(words)]
+    chosen = rng.choices(bank, weights=weights, k=words)
     sentences = [" ".join(chosen[i : i + 12]) + stop for i in range(0, words, 12)]
     return " ".join(sentences)
 
 
-def narrative(
-    rng: random.Random, plan: Plan, lang: str, source_hash: str | None
-) -> tuple[str, str]:
+_vocabulary = functools.cache(vocabulary)
+
+
+def narrative(rng: random.Random, plan: Plan, lang: str, source_hash: str | None) -> tuple[str, str]:
     """(front matter + body, body) of one narrative."""
     per_section = WORDS_PER_CASE // len(plan.sections)
     body_parts = []

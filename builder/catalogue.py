@@ -281,14 +281,22 @@ _ENTRIES = (
         "AGK408",
         W,
         "translation without source hash",
-        "A translation should record `source_hash` (printed by `agk new --translate`) so "
-        "that the site can tell readers when it is older than its source.",
+        "A translation should record `source_hash`, the fingerprint of its source narrative "
+        "(`python -m builder.fingerprint <source>.md`), so that the site can tell readers when "
+        "it is older than its source.",
     ),
     Code(
         "AGK409",
         W,
         "teaching note without narrative",
         "A teaching note exists in a language that has no narrative of the case.",
+    ),
+    Code(
+        "AGK420",
+        W,
+        "near-duplicate case study",
+        "A narrative of this case is very similar to a narrative of another case (an estimated "
+        "0.8 or more of their word sequences are shared): a resubmission, or a copy to rewrite.",
     ),
     # AGK5xx: safety and privacy
     Code(

@@ -56,6 +56,16 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv", "ndjson"), default="json")
     export.add_argument("-o", "--output", type=Path, help="write to a file instead of standard output")
 
+    search = sub.add_parser("search", help="search case studies in every language")
+    search.add_argument("query")
+    search.add_argument("--lang", help="only narratives in this language")
+    search.add_argument("--state", help="state code, e.g. UP")
+    search.add_argument("--sector", help="sector id, e.g. health")
+    search.add_argument("--sdg", help="SDG number")
+    search.add_argument("--year", help="year the intervention began")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--json", action="store_true", help="print JSON")
+
     serve = sub.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds on changes")
     serve.add_argument("--lang", help="comma-separated languages to build (default: all present)")
     serve.add_argument("--port", type=int, default=8000)
@@ -90,6 +100,10 @@ def run(argv: Sequence[str]) -> int:
         return commands.build(project, args.out, args.lang, args.strict)
     if args.command == "export":
         return commands.export(project, args.format, args.output)
+    if args.command == "search":
+        keys = ("state", "sector", "sdg", "year")
+        filters = {key: getattr(args, key) for key in keys if getattr(args, key)}
+        return commands.search(project, args.query, filters, args.lang, args.limit, args.json)
     if args.command == "serve":
         return commands.serve(project, args.lang, args.port)
     raise UsageError(f"unknown command {args.command}")

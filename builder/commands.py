@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from builder import json_schema, scaffold
+from builder import json_schema, scaffold, search_report
 from builder.errors import UsageError
 from builder.project import Project
 from builder.report import render
@@ -68,3 +68,31 @@ def serve(project: Project, langs: str | None, port: int) -> int:
     from builder import preview
 
     return preview.run(project, langs, port)
+
+
+def search(
+    project: Project, query: str, filters: dict[str, str], lang: str | None, limit: int, as_json: bool
+) -> int:
+    """`agk search`: refresh the index if case studies changed, then print ranked hits."""
+    from builder import local_index
+    from search_index.errors import SearchIndexError
+    from search_index.query import search as run_search
+
+    try:
+        directory, validation, report = local_index.refresh(project)
+        if validation is not None and validation.failed(strict=False):
+            skipped = validation.checked - len(validation.cases)
+            print(
+                f"agk: {skipped} case studies with errors are not searchable (see agk validate)",
+                file=sys.stderr,
+            )
+        if report is not None:
+            print(f"agk: search index updated ({report.documents} narratives)", file=sys.stderr)
+        results = run_search(directory, query, lang=lang, filters=filters, limit=limit)
+    except SearchIndexError as error:
+        raise UsageError(str(error)) from None
+    if as_json:
+        print(json.dumps(results.as_dict(), ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    print(search_report.text(results.as_dict(), query, sys.stdout.isatty()))
+    return 0

@@ -125,6 +125,19 @@ class CaseStudy:
         return tuple(sorted(self.narratives))
 
 
+def facet_values(case: CaseStudy) -> dict[str, tuple[str, ...]]:
+    """The facet values of a case, as used by filters and data attributes."""
+    return {
+        "sector": tuple(dict.fromkeys(s.sector for s in case.sectors)),
+        "state": case.states or ("national",),
+        "level": (case.level,),
+        "type": (case.type,),
+        "sdg": tuple(str(n) for n in case.sdgs),
+        "year": (str(case.year),),
+        "language": case.languages,
+    }
+
+
 def _text(value: str | Mapping[str, str], lang: str) -> LocalText:
     """Plain text counts as written in the case's original language."""
     return LocalText({lang: value} if isinstance(value, str) else dict(value))

@@ -12,6 +12,7 @@ from builder.catalogue import problem
 from builder.checks import (
     collection,
     consistency,
+    duplicates,
     layout,
     markup,
     media,
@@ -25,6 +26,7 @@ from builder.loader import CaseSource, discover_case_folders, load_case
 from builder.model import CaseStudy, build_case
 from builder.project import Project
 from builder.taxonomy import Taxonomy, load_taxonomy
+from search_index.similarity import Sketch
 
 CASE_CHECKS: tuple[Callable[[CaseView], Iterable[Diagnostic]], ...] = (
     layout.check,
@@ -43,10 +45,14 @@ PARALLEL_THRESHOLD = 200
 
 @dataclass(frozen=True)
 class CaseResult:
-    """The outcome for one case: its problems, cross-case facts and, on request, its model."""
+    """The outcome for one case: problems, cross-case facts, text sketches, maybe its model.
+
+    Only small values cross back from worker processes: sketches, not narratives.
+    """
 
     diagnostics: tuple[Diagnostic, ...]
     facts: collection.CollectionFacts
+    sketches: tuple[Sketch, ...]
     model: CaseStudy | None
 
 
@@ -98,19 +104,21 @@ def select_case_folders(project: Project, paths: Sequence[Path]) -> tuple[list[P
     return sorted(folders), problems
 
 
-def _check_folders(project: Project, folders: Sequence[Path], models: bool) -> list[CaseResult]:
-    """Load, check and (if asked and valid) model a batch of case folders."""
+def _check_folders(project: Project, folders: Sequence[tuple[Path, bool]], models: bool) -> list[CaseResult]:
+    """Load and sketch a batch of case folders; check (and model) those marked for checking."""
     taxonomy, _ = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     results = []
-    for folder in folders:
-        view, found = check_case(load_case(folder, project), taxonomy)
-        valid = models and view.meta is not None and not has_errors(found)
+    sketcher = duplicates.Sketcher()
+    for folder, checked in folders:
+        source = load_case(folder, project)
+        view, found = check_case(source, taxonomy) if checked else (prepare(source, taxonomy)[0], [])
+        valid = models and checked and view.meta is not None and not has_errors(found)
         model = build_case(view, taxonomy.default_licence) if valid else None
-        results.append(CaseResult(tuple(found), collection.facts_of(view), model))
+        results.append(CaseResult(tuple(found), collection.facts_of(view), sketcher(view), model))
     return results
 
 
-def _check_all(project: Project, folders: Sequence[Path], models: bool) -> list[CaseResult]:
+def _check_all(project: Project, folders: Sequence[tuple[Path, bool]], models: bool) -> list[CaseResult]:
     """Check every folder, split over the machine's cores when the collection is large."""
     workers = min(os.cpu_count() or 1, 4)
     if workers == 1 or len(folders) < PARALLEL_THRESHOLD:
@@ -128,11 +136,16 @@ def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = Fal
     With `models`, the returned Validation also holds the model of every case without errors.
     """
     taxonomy, found = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
-    folders, selection_problems = select_case_folders(project, paths)
+    selected, selection_problems = select_case_folders(project, paths)
     found += selection_problems
-    results = _check_all(project, folders, models)
-    found += [d for result in results for d in result.diagnostics]
-    all_ids = frozenset(folder.name for folder in discover_case_folders(project))
-    found += collection.check_collection([r.facts for r in results], all_ids)
-    cases = tuple(r.model for r in results if r.model is not None)
-    return Validation(taxonomy, len(results), cases, tuple(sorted(set(found))))
+    # Every case is sketched (a new case is compared with all others); only selected ones checked.
+    everything = sorted(set(discover_case_folders(project)) | set(selected))
+    chosen = set(selected)
+    results = _check_all(project, [(folder, folder in chosen) for folder in everything], models)
+    checked = [r for r, folder in zip(results, everything, strict=True) if folder in chosen]
+    found += [d for result in checked for d in result.diagnostics]
+    all_ids = frozenset(folder.name for folder in everything)
+    found += collection.check_collection([r.facts for r in checked], all_ids)
+    found += duplicates.check_duplicates(results, {r.facts.case_id for r in checked})
+    cases = tuple(r.model for r in checked if r.model is not None)
+    return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))))

@@ -1,4 +1,4 @@
-"""Search benchmarks: index build, incremental update, query latency, related cases, near-duplicates.
+"""Search benchmarks: index build and update, query latency, related cases, near-duplicates.
 
 Usage (from the repository root):
     python -m benchmarks.search.run [--sizes 1000,5000] [--work DIR] [--json FILE]

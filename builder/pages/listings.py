@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from builder.model import CaseStudy
+from builder.model import CaseStudy, facet_values
 from builder.pages.common import (
     LanguageSite,
     case_md,
@@ -26,19 +26,6 @@ class Group:
     label: str
     md_path: str
     cases: tuple[CaseStudy, ...]
-
-
-def facet_values(case: CaseStudy) -> dict[str, tuple[str, ...]]:
-    """The facet values of a case, as used by filters and data attributes."""
-    return {
-        "sector": tuple(dict.fromkeys(s.sector for s in case.sectors)),
-        "state": case.states or ("national",),
-        "level": (case.level,),
-        "type": (case.type,),
-        "sdg": tuple(str(n) for n in case.sdgs),
-        "year": (str(case.year),),
-        "language": case.languages,
-    }
 
 
 def case_card(site: LanguageSite, case: CaseStudy, from_md: str) -> str:

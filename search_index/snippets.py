@@ -1,0 +1,93 @@
+"""Snippets: the best window of a text around the matched words, matches marked [[like this]]."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from itertools import islice
+
+from search_index.analysis import Analyser
+from search_index.tokens import WORD_PATTERN, words
+
+MARK_OPEN = "[["
+MARK_CLOSE = "]]"
+ELLIPSIS = "…"
+WINDOW_WORDS = 24
+_SPACE = re.compile(r"\s+")
+# Folding can join words only at these characters (colon as visarga, soft hyphen).
+_JOINERS = (":", "\u00ad")
+
+
+def _escape(text: str) -> str:
+    """Break up marker look-alikes already in the text so markers stay unambiguous."""
+    return text.replace(MARK_OPEN, "[ [").replace(MARK_CLOSE, "] ]")
+
+
+def _folded_words(text: str, analyser: Analyser) -> list[str]:
+    """Return the folded form of each word of NFC `text`, one per word of the text."""
+    if any(joiner in text for joiner in _JOINERS):
+        return [analyser.fold_nfc(word) for word in words(text)]
+    return words(analyser.fold_nfc(text))
+
+
+def matching_words(text: str, analyser: Analyser, terms: Collection[str], prefix: str) -> list[int]:
+    """Return the positions of the words of NFC `text` that match a term or the prefix."""
+    # Stems keep the beginning of their word, so only words that start like some query term
+    # are worth analysing; this keeps snippets cheap on long texts.
+    starts = {term[:2] for term in terms}
+    found = []
+    for index, word in enumerate(_folded_words(text, analyser)):
+        by_term = word[:2] in starts and any(term in terms for term in analyser.word_terms(word))
+        if by_term or (prefix and word.startswith(prefix)):
+            found.append(index)
+    return found
+
+
+def best_window(matches: Sequence[int], width: int) -> int:
+    """Return the first word of the `width`-word window holding the most matches."""
+    best_start, best_count, left = 0, 0, 0
+    for right, position in enumerate(matches):
+        while position - matches[left] >= width:
+            left += 1
+        if right - left + 1 > best_count:
+            best_start, best_count = matches[left], right - left + 1
+    return max(0, best_start - 2) if best_count else 0
+
+
+def render(text: str, start: int, marked: Collection[int]) -> str:
+    """Return WINDOW_WORDS words of `text` from word `start` on, marked words in [[ ]]."""
+    # One word beyond the window tells whether the text goes on.
+    found = islice(WORD_PATTERN.finditer(text), start, start + WINDOW_WORDS + 1)
+    spans = [match.span() for match in found]
+    window = spans[:WINDOW_WORDS]
+    if not window:
+        return ""
+    pieces = [ELLIPSIS + " "] if start > 0 else []
+    cursor = window[0][0]
+    for offset, (word_start, word_end) in enumerate(window):
+        pieces.append(_escape(text[cursor:word_start]))
+        word = _escape(text[word_start:word_end])
+        pieces.append(f"{MARK_OPEN}{word}{MARK_CLOSE}" if start + offset in marked else word)
+        cursor = word_end
+    if len(spans) > WINDOW_WORDS:
+        pieces.append(" " + ELLIPSIS)
+    else:
+        # Keep the closing punctuation of the text (a danda, a full stop).
+        pieces.append(_escape(text[cursor:]))
+    joined: str = _SPACE.sub(" ", "".join(pieces))
+    return joined.strip()
+
+
+def snippet(texts: Sequence[str], analyser: Analyser, terms: Collection[str], prefix: str = "") -> str:
+    """Return a snippet of the first text with a match, else the start of the first non-empty one.
+
+    Texts must be in NFC (the index stores them so).
+    """
+    for text in texts:
+        matches = matching_words(text, analyser, terms, prefix)
+        if matches:
+            return render(text, best_window(matches, WINDOW_WORDS), frozenset(matches))
+    for text in texts:
+        if text.strip():
+            return render(text, 0, frozenset())
+    return ""
