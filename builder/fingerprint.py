@@ -1,4 +1,7 @@
-"""Fingerprint of a narrative body, recorded as `source_hash` by translations."""
+"""Fingerprint of a narrative body, recorded as `source_hash` by translations.
+
+    python -m builder.fingerprint case_studies/<id>/<lang>.md    print the fingerprint
+"""
 
 from __future__ import annotations
 
@@ -6,9 +9,6 @@ import hashlib
 import sys
 import unicodedata
 from pathlib import Path
-
-if __package__ in (None, ""):  # TEMP-SHIM: run as a plain script by content writers
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from builder.front_matter import split_front_matter
 

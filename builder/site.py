@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 from collections.abc import Mapping
@@ -163,24 +164,23 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_language(job: LanguageBuild, site_dir: Path, rtl: bool) -> LanguageResult:
+def build_language(lang: str, config_path: Path) -> LanguageResult:
     """Run one MkDocs build; its warnings are returned and failures reported, not raised."""
     from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    config_path = write_tree(job, site_dir, rtl)
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
         build(load_config(config_file=str(config_path)))
     except (MkDocsException, OSError, TemplateError) as error:
-        return LanguageResult(job.lang, tuple(collector.messages), f"{type(error).__name__}: {error}")
+        return LanguageResult(lang, tuple(collector.messages), f"{type(error).__name__}: {error}")
     finally:
         logger.removeHandler(collector)
-    return LanguageResult(job.lang, tuple(collector.messages), None)
+    return LanguageResult(lang, tuple(collector.messages), None)
 
 
 def build_sites(
@@ -200,9 +200,13 @@ def build_sites(
     if staging.exists():
         shutil.rmtree(staging)
     staging.mkdir(parents=True)
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
-        sites = [staging / job.lang for job in jobs]
-        results = list(pool.map(build_language, jobs, sites, [rtl[job.lang] for job in jobs]))
+    # Trees are written here and workers are fresh interpreters given only a path: a forked
+    # worker would carry every rendered page of every language in its memory.
+    configs = [write_tree(job, staging / job.lang, rtl[job.lang]) for job in jobs]
+    languages = [job.lang for job in jobs]
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(configs))), mp_context=spawn) as pool:
+        results = list(pool.map(build_language, languages, configs))
     if any(result.error or (strict and result.warnings) for result in results):
         shutil.rmtree(staging, ignore_errors=True)
         return results
