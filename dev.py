@@ -60,7 +60,8 @@ def build_site() -> None:
     run(BIN / "agk", "build")
     index = ROOT / "site" / "index.html"
     print(f"\nThe site is in site/. Open {index.as_uri()} in a browser,")
-    print(f"or preview it on http://127.0.0.1:8000/ (rebuilt on every change): {BIN.relative_to(ROOT) / 'agk'} serve")
+    agk = BIN.relative_to(ROOT) / "agk"
+    print(f"or preview it, rebuilt on every change, at http://127.0.0.1:8000/: {agk} serve")
 
 
 def run_tests(extra: list[str]) -> None:
