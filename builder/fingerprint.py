@@ -1,6 +1,6 @@
 """Fingerprint of a narrative body, recorded as `source_hash` by translations.
 
-    python -m builder.fingerprint case_studies/<id>/<lang>.md    print the fingerprint
+python -m builder.fingerprint case_studies/<id>/<lang>.md    print the fingerprint
 """
 
 from __future__ import annotations
