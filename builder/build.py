@@ -21,7 +21,8 @@ from builder.taxonomy import Taxonomy
 from builder.validate import validate
 
 NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
-       "tags/index.md", "map.md", "about.md", "contribute.md", "reference/error-codes.md")  # fmt: skip
+       "tags/index.md", "map.md", "translations.md", "about.md", "contribute.md",
+       "reference/error-codes.md")  # fmt: skip
 
 
 def _progress(message: str) -> None:

@@ -31,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--format", choices=FORMATS, help="output format (github under GITHUB_ACTIONS)")
     validate.add_argument("--strict", action="store_true", help="fail on warnings too")
+    validate.add_argument(
+        "--changed", action="store_true", help="only case folders changed since --base (git)"
+    )
+    validate.add_argument(
+        "--base", default="origin/main", help="git ref for --changed (default: origin/main)"
+    )
 
     build = sub.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--lang", help="comma-separated languages to build (default: all present)")
@@ -49,8 +55,12 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", type=int, help="year the intervention began")
     new.add_argument("--organisation", help="who implemented it")
     new.add_argument("--sdgs", default="", help="comma-separated SDG numbers")
+    new.add_argument("--translate", metavar="ID", help="start a translation of case ID into --lang")
 
     sub.add_parser("schema", help="print the JSON Schema of case.yaml")
+
+    stats = sub.add_parser("stats", help="counts and translation coverage per language")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
 
     export = sub.add_parser("export", help="open-data catalogue of all case studies")
     export.add_argument("--format", choices=("json", "csv", "ndjson"), default="json")
@@ -91,13 +101,19 @@ def run(argv: Sequence[str]) -> int:
     project = _project(args.root)
     if args.command == "validate":
         output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-        return commands.validate(project, args.paths, output_format, args.strict)
+        if args.changed and args.paths:
+            raise UsageError("give either PATHs or --changed, not both")
+        return commands.validate(
+            project, args.paths, output_format, args.strict, args.base if args.changed else None
+        )
     if args.command == "schema":
         return commands.schema(project)
     if args.command == "new":
         return commands.new(project, args)
     if args.command == "build":
         return commands.build(project, args.out, args.lang, args.strict)
+    if args.command == "stats":
+        return commands.stats(project, args.format)
     if args.command == "export":
         return commands.export(project, args.format, args.output)
     if args.command == "search":

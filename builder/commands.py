@@ -9,17 +9,26 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from builder import json_schema, scaffold, search_report
+from builder.changes import changed_paths
 from builder.errors import UsageError
 from builder.project import Project
 from builder.report import render
 from builder.validate import validate as run_validation
 
 
-def validate(project: Project, paths: Sequence[Path], output_format: str, strict: bool) -> int:
+def validate(
+    project: Project, paths: Sequence[Path], output_format: str, strict: bool, base: str | None
+) -> int:
     """`agk validate`: print every problem; exit 1 on errors (or warnings when strict)."""
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    if base is not None:
+        folders, taxonomy_changed = changed_paths(project, base)
+        if not folders and not taxonomy_changed:
+            print(render((), 0, output_format))
+            return 0
+        paths = [] if taxonomy_changed else folders
     result = run_validation(project, paths)
     print(render(result.diagnostics, result.checked, output_format))
     return 1 if result.failed(strict) else 0
@@ -95,4 +104,24 @@ def search(
         print(json.dumps(results.as_dict(), ensure_ascii=False, sort_keys=True, indent=2))
         return 0
     print(search_report.text(results.as_dict(), query, sys.stdout.isatty()))
+    return 0
+
+
+def stats(project: Project, output_format: str) -> int:
+    """`agk stats`: counts and translation coverage and staleness per language."""
+    from builder import translation_status
+
+    result = run_validation(project, models=True)
+    languages = sorted({lang for case in result.cases for lang in case.narratives})
+    rows = translation_status.status(result.cases, languages)
+    if output_format == "json":
+        print(translation_status.as_json(rows, len(result.cases)))
+    else:
+        print(translation_status.text(rows, len(result.cases)))
+    if result.failed(strict=False):
+        print(
+            f"agk: {result.checked - len(result.cases)} case studies with errors are not counted",
+            file=sys.stderr,
+        )
+        return 1
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,9 +12,12 @@ from pathlib import Path
 
 from builder.checks.layout import CASE_ID
 from builder.errors import UsageError
+from builder.fingerprint import body_fingerprint
+from builder.front_matter import split_front_matter
 from builder.project import Project
 from builder.schema_problems import suggest
 from builder.taxonomy import Taxonomy, load_taxonomy
+from builder.yaml_source import read_yaml
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,11 @@ def run(project: Project, args: argparse.Namespace) -> int:
     taxonomy, problems = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     if problems:
         raise UsageError(f"the taxonomies are invalid; run agk validate ({problems[0].message})")
+    if args.translate:
+        target = start_translation(project, args.translate, args.lang, taxonomy)
+        shown = project.display(target)
+        print(f"Created {shown} from the original; translate it, then: agk validate {shown}")
+        return 0
     ask: Ask | None = input if sys.stdin.isatty() else None
     try:
         new = collect(args, taxonomy, ask)
@@ -164,3 +173,55 @@ def run(project: Project, args: argparse.Namespace) -> int:
     print(f"Created {project.display(folder)}/ with case.yaml and {new.lang}.md.")
     print(f"Write the narrative, then check it: agk validate {project.display(folder)}")
     return 0
+
+
+_SECTION_HEADING = re.compile(r"^##[ \t]+.*?[ \t]*\{#([a-z0-9-]+)\}[ \t]*$", re.M)
+
+
+def translation_skeleton(source_text: str, source_lang: str, lang: str, taxonomy: Taxonomy) -> str:
+    """A translation to start from: the source text with its headings in `lang`, the hash set."""
+    split = split_front_matter(source_text)
+    front, _ = read_yaml(split.front or "", "source")
+    values = front.value if front is not None and isinstance(front.value, dict) else {}
+    title, summary = str(values.get("title", "")), str(values.get("summary", ""))
+
+    def heading(match: re.Match[str]) -> str:
+        section = match.group(1)
+        if f"sections.{section}" in taxonomy.labels.get("en", {}):
+            return f"## {taxonomy.label(f'sections.{section}', lang)} {{#{section}}}"
+        return match.group(0)
+
+    lines = [
+        "---",
+        f"title: {_q(title)}",
+        f"summary: {_q(summary)}",
+        f"translated_from: {source_lang}",
+        f'source_hash: "{body_fingerprint(split.body)}"',
+        "---",
+    ]
+    return "\n".join(lines) + "\n" + _SECTION_HEADING.sub(heading, split.body)
+
+
+def start_translation(project: Project, case_id: str, lang: str | None, taxonomy: Taxonomy) -> Path:
+    """Write <id>/<lang>.md from the case's original narrative."""
+    folder = project.case_dir / case_id
+    if not (folder / "case.yaml").is_file():
+        raise UsageError(f"no case study '{case_id}' in {project.display(project.case_dir)}")
+    if lang is None or lang not in taxonomy.languages:
+        raise UsageError("--translate needs --lang with a language code, e.g. --lang hi")
+    meta, _ = read_yaml((folder / "case.yaml").read_text(encoding="utf-8"), "case.yaml")
+    original = (
+        meta.value.get("original_language") if meta is not None and isinstance(meta.value, dict) else None
+    )
+    source = folder / f"{original}.md"
+    if not isinstance(original, str) or not source.is_file():
+        raise UsageError(
+            f"{case_id} has no readable original narrative; run agk validate {project.display(folder)}"
+        )
+    target = folder / f"{lang}.md"
+    if target.exists():
+        raise UsageError(f"{project.display(target)} already exists")
+    target.write_text(
+        translation_skeleton(source.read_text(encoding="utf-8"), original, lang, taxonomy), encoding="utf-8"
+    )
+    return target
