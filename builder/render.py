@@ -10,13 +10,11 @@ import unicodedata
 from pathlib import Path
 
 from builder.pages.case_page import case_page
-from builder.pages.common import LanguageSite, case_md, front_matter, h
+from builder.pages.common import LanguageSite, case_md
 from builder.pages.home import home_page
 from builder.pages.listings import catalogue_page, facet_groups, group_page, index_page
 from builder.pages.map import map_page
 from builder.pages.translations import translations_page
-
-FACET_TITLES = {"sectors": "sectors", "states": "states", "sdgs": "sdgs", "tags": "tags"}
 
 
 def language_pages(site: LanguageSite) -> dict[str, str]:
@@ -24,7 +22,8 @@ def language_pages(site: LanguageSite) -> dict[str, str]:
     pages = {"index.md": home_page(site), "catalogue.md": catalogue_page(site)}
     groups = facet_groups(site)
     for folder, members in groups.items():
-        pages[f"{folder}/index.md"] = index_page(site, folder, site.t(FACET_TITLES[folder]), members)
+        # The facet folders are named like their UI strings: sectors, states, sdgs, tags.
+        pages[f"{folder}/index.md"] = index_page(site, folder, site.t(folder), members)
         for group in members:
             pages[group.md_path] = group_page(site, group)
     pages["map.md"] = map_page(site, groups["states"])
@@ -45,8 +44,3 @@ def docs_pages(docs_dir: Path, lang: str) -> dict[str, str]:
     if "index.md" in pages:
         pages["about.md"] = pages.pop("index.md")
     return pages
-
-
-def placeholder_page(title: str, text: str) -> str:
-    """A minimal page (used where a feature has nothing to show)."""
-    return front_matter(title) + f"# {h(title)}\n\n<p>{h(text)}</p>\n"

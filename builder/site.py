@@ -117,7 +117,7 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
         "hooks": [str(Path(__file__).resolve())],
         "nav": list(job.nav),
         # Listing and case pages are reached from the listings, never from the nav (DESIGN §6).
-        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n",
+        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n",
         "extra": {
             "alternate": True,
             "agk": {

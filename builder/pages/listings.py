@@ -160,7 +160,7 @@ def group_page(site: LanguageSite, group: Group) -> str:
     )
 
 
-def index_page(site: LanguageSite, folder: str, title: str, groups: Sequence[Group], intro: str = "") -> str:
+def index_page(site: LanguageSite, folder: str, title: str, groups: Sequence[Group]) -> str:
     """The index of a facet: every value with its number of cases."""
     md_path = f"{folder}/index.md"
     items = "\n".join(
@@ -168,4 +168,4 @@ def index_page(site: LanguageSite, folder: str, title: str, groups: Sequence[Gro
         f'<span class="agk-count">{len(g.cases)}</span></li>'
         for g in groups
     )
-    return front_matter(title) + f"# {h(title)}\n\n{intro}" + f'<ul class="agk-index">\n{items}\n</ul>\n'
+    return front_matter(title) + f"# {h(title)}\n\n" + f'<ul class="agk-index">\n{items}\n</ul>\n'
