@@ -19,7 +19,9 @@ from builder.project import Project
 from builder.report import render as render_report
 from builder.taxonomy import Taxonomy
 from builder.validate import validate
+from search_index.profiles import TermProfile, related_by_profiles
 
+RELATED = 5
 NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
        "tags/index.md", "map.md", "translations.md", "about.md", "contribute.md",
        "reference/error-codes.md")  # fmt: skip
@@ -38,6 +40,16 @@ def _languages(cases: list[CaseStudy], requested: str | None, taxonomy: Taxonomy
     if unknown:
         raise UsageError(f"unknown language(s): {', '.join(unknown)}")
     return wanted
+
+
+def related_cases(
+    cases: tuple[CaseStudy, ...], profiles: tuple[TermProfile, ...]
+) -> dict[str, tuple[str, ...]]:
+    """Editors' `related` first, then the most similar texts, five in all."""
+    similar = related_by_profiles(profiles, limit=RELATED)
+    return {
+        case.id: tuple(dict.fromkeys((*case.related, *similar.get(case.id, ()))))[:RELATED] for case in cases
+    }
 
 
 def build_date() -> dt.date:
@@ -81,11 +93,12 @@ def run(project: Project, out: Path, requested_langs: str | None, strict: bool) 
     cases = tuple(sorted(validation.cases, key=lambda c: c.id))
     langs = _languages(list(cases), requested_langs, taxonomy)
     site_url = site.published_url(project.mkdocs_yml)
+    related = related_cases(cases, validation.profiles)
     names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
     jobs = []
     for lang in langs:
         _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
-        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url)
+        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url, related)
         jobs.append(language_job(project, language_site, names))
     root_files = _root_files(cases, langs, taxonomy, site_url, jobs)
     _progress(f"building {len(jobs)} language site(s) with MkDocs")

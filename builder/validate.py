@@ -25,7 +25,9 @@ from builder.diagnostics import Diagnostic, Severity, has_errors
 from builder.loader import CaseSource, discover_case_folders, load_case
 from builder.model import CaseStudy, build_case
 from builder.project import Project
+from builder.search_documents import plain_text
 from builder.taxonomy import Taxonomy, load_taxonomy
+from search_index.profiles import Profiler, TermProfile
 from search_index.similarity import Sketch
 
 CASE_CHECKS: tuple[Callable[[CaseView], Iterable[Diagnostic]], ...] = (
@@ -54,6 +56,7 @@ class CaseResult:
     facts: collection.CollectionFacts
     sketches: tuple[Sketch, ...]
     model: CaseStudy | None
+    profile: TermProfile | None
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Validation:
     checked: int
     cases: tuple[CaseStudy, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # Term profiles of the modelled cases, for related-case suggestions.
+    profiles: tuple[TermProfile, ...] = ()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -109,13 +114,22 @@ def _check_folders(project: Project, folders: Sequence[tuple[Path, bool]], model
     taxonomy, _ = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     results = []
     sketcher = duplicates.Sketcher()
+    profiler = Profiler()
     for folder, checked in folders:
         source = load_case(folder, project)
         view, found = check_case(source, taxonomy) if checked else (prepare(source, taxonomy)[0], [])
         valid = models and checked and view.meta is not None and not has_errors(found)
         model = build_case(view, taxonomy.default_licence) if valid else None
-        results.append(CaseResult(tuple(found), collection.facts_of(view), sketcher(view), model))
+        profile = _profile(profiler, model) if model is not None else None
+        results.append(CaseResult(tuple(found), collection.facts_of(view), sketcher(view), model, profile))
     return results
+
+
+def _profile(profiler: Profiler, case: CaseStudy) -> TermProfile:
+    """The term profile of the case's English narrative, else of its original."""
+    narrative = case.narratives.get("en") or case.narratives[case.original_language]
+    text = "\n".join((narrative.title, narrative.summary, plain_text(narrative.body)))
+    return profiler(case.id, narrative.lang, text)
 
 
 def _check_all(project: Project, folders: Sequence[tuple[Path, bool]], models: bool) -> list[CaseResult]:
@@ -148,4 +162,5 @@ def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = Fal
     found += collection.check_collection([r.facts for r in checked], all_ids)
     found += duplicates.check_duplicates(results, {r.facts.case_id for r in checked})
     cases = tuple(r.model for r in checked if r.model is not None)
-    return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))))
+    profiles = tuple(r.profile for r in checked if r.profile is not None)
+    return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))), profiles)
