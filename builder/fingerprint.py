@@ -19,7 +19,11 @@ def body_fingerprint(body: str) -> str:
     """Return the short SHA-256 fingerprint of a Markdown body (front matter excluded)."""
     # Normalise what editors and platforms change without changing meaning: Unicode form,
     # line endings and surrounding blank lines.
-    text = unicodedata.normalize("NFC", body.replace("\r\n", "\n")).strip()
+    text = body.replace("\r\n", "\n")
+    # The quick check is far cheaper than normalising, and almost every file is NFC already.
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.strip()
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_LENGTH]
 
 

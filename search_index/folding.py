@@ -38,7 +38,10 @@ class TextFolder:
 
     def fold(self, text: str) -> str:
         """Return the folded form of `text` (lengths are not preserved)."""
-        return self.fold_nfc(unicodedata.normalize("NFC", text))
+        # is_normalized is a quick check; most text arrives in NFC already.
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+        return self.fold_nfc(text)
 
     def fold_nfc(self, text: str) -> str:
         """Return the folded form of `text` that is already in NFC (saves a costly check)."""
