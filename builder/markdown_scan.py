@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from builder.yaml_source import offset_position
+
 _FENCE = re.compile(
     r"^[ \t]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z)", re.M | re.S
 )
@@ -85,8 +87,8 @@ class _Locator:
         self.first_line = first_line
 
     def at(self, offset: int) -> tuple[int, int]:
-        line = self.first_line + self.text.count("\n", 0, offset)
-        return line, offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+        position = offset_position(self.text, offset, self.first_line)
+        return position.line, position.col
 
 
 def _heading(level: int, raw: str, line: int, col: int) -> Heading:

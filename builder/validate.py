@@ -111,9 +111,10 @@ def select_case_folders(project: Project, paths: Sequence[Path]) -> tuple[list[P
     return sorted(folders), problems
 
 
-def _check_folders(project: Project, folders: Sequence[tuple[Path, bool]], models: bool) -> list[CaseResult]:
+def _check_folders(
+    project: Project, taxonomy: Taxonomy, folders: Sequence[tuple[Path, bool]], models: bool
+) -> list[CaseResult]:
     """Load and sketch a batch of case folders; check (and model) those marked for checking."""
-    taxonomy, _ = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     results = []
     sketcher = duplicates.Sketcher()
     profiler = Profiler()
@@ -136,15 +137,18 @@ def _profile(profiler: Profiler, case: CaseStudy) -> TermProfile:
     return profiler(case.id, narrative.lang, text)
 
 
-def _check_all(project: Project, folders: Sequence[tuple[Path, bool]], models: bool) -> list[CaseResult]:
+def _check_all(
+    project: Project, taxonomy: Taxonomy, folders: Sequence[tuple[Path, bool]], models: bool
+) -> list[CaseResult]:
     """Check every folder, split over the machine's cores when the collection is large."""
     workers = min(os.cpu_count() or 1, 4)
     if workers == 1 or len(folders) < PARALLEL_THRESHOLD:
-        return _check_folders(project, folders, models)
+        return _check_folders(project, taxonomy, folders, models)
     size = -(-len(folders) // workers)
     batches = [folders[i : i + size] for i in range(0, len(folders), size)]
+    count = len(batches)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(_check_folders, [project] * len(batches), batches, [models] * len(batches))
+        parts = pool.map(_check_folders, [project] * count, [taxonomy] * count, batches, [models] * count)
         return [result for part in parts for result in part]
 
 
@@ -159,7 +163,7 @@ def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = Fal
     # Every case is sketched (a new case is compared with all others); only selected ones checked.
     everything = sorted(set(discover_case_folders(project)) | set(selected))
     chosen = set(selected)
-    results = _check_all(project, [(folder, folder in chosen) for folder in everything], models)
+    results = _check_all(project, taxonomy, [(folder, folder in chosen) for folder in everything], models)
     checked = [r for r, folder in zip(results, everything, strict=True) if folder in chosen]
     found += [d for result in checked for d in result.diagnostics]
     all_ids = frozenset(folder.name for folder in everything)

@@ -98,8 +98,9 @@ def flow_depth_problem(text: str) -> tuple[int, int] | None:
     return None
 
 
-def _offset_position(text: str, offset: int) -> Position:
-    line = text.count("\n", 0, offset) + 1
+def offset_position(text: str, offset: int, first_line: int = 1) -> Position:
+    """Line and column of a character offset in `text`, whose first line is `first_line`."""
+    line = first_line + text.count("\n", 0, offset)
     return Position(line, offset - (text.rfind("\n", 0, offset) + 1) + 1)
 
 
@@ -226,7 +227,7 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocume
     """Parse one YAML document from untrusted text; never raises for bad input."""
     too_deep = flow_depth_problem(text)
     if too_deep is not None:
-        at = _offset_position(text, too_deep[0])
+        at = offset_position(text, too_deep[0])
         diagnostic = problem(
             "AGK503",
             path,
@@ -248,7 +249,7 @@ def read_yaml(text: str, path: str, *, line_offset: int = 0) -> tuple[YamlDocume
     except yaml.YAMLError as error:
         # Reader errors (control characters) carry a character offset instead of a mark.
         offset = getattr(error, "position", 0)
-        at = _offset_position(text, min(offset, len(text)))
+        at = offset_position(text, min(offset, len(text)))
         reason = getattr(error, "reason", "invalid character")
         builder.report("AGK101", Position(at.line + line_offset, at.col), str(reason))
         return None, builder.problems

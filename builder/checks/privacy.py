@@ -11,6 +11,7 @@ from stdnum.in_ import aadhaar, pan
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
 from builder.diagnostics import Diagnostic
+from builder.yaml_source import offset_position
 
 # One pass finds every run of digits (of any script) with spaces or hyphens inside; the
 # identifiers are then searched inside those short runs only. Separate whole-text regexes
@@ -34,7 +35,8 @@ def ascii_digits(text: str) -> str:
 
 
 def _position(text: str, offset: int) -> tuple[int, int]:
-    return text.count("\n", 0, offset) + 1, offset - (text.rfind("\n", 0, offset) + 1) + 1
+    at = offset_position(text, offset)
+    return at.line, at.col
 
 
 def _word_boundaries(text: str, start: int, end: int) -> bool:

@@ -178,7 +178,7 @@ def _attachments(site: LanguageSite, case: CaseStudy) -> str:
 
 
 def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
-    by_id = {c.id: c for c in site.cases}
+    by_id = site.cases_by_id
     related = [by_id[i] for i in site.related.get(case.id, case.related) if i in by_id]
     heading = f"## {h(site.t('related'))} {{#related}}\n\n"
     if not related:

@@ -8,6 +8,7 @@ import posixpath
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
@@ -29,6 +30,11 @@ class LanguageSite:
     site_url: str
     # Related case ids per case (from search); cases fall back to their own `related`.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @cached_property
+    def cases_by_id(self) -> dict[str, CaseStudy]:
+        """Every case by id, built once per site (case pages look up related cases)."""
+        return {case.id: case for case in self.cases}
 
     @property
     def t(self) -> Strings:

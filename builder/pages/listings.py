@@ -115,14 +115,18 @@ def _groups(
     keys: Iterable[str],
     label: Callable[[str], str],
     folder: str,
-    member: Callable[[CaseStudy, str], bool],
+    values: Callable[[CaseStudy], Iterable[str]],
 ) -> list[Group]:
-    groups = []
-    for key in keys:
-        cases = tuple(sorted((c for c in site.cases if member(c, key)), key=lambda c: (-c.year, c.id)))
-        if cases:
-            groups.append(Group(key, label(key), f"{folder}/{slug(key)}.md", cases))
-    return groups
+    """Groups in the order of `keys`, filled in one pass over the cases (newest first)."""
+    members: dict[str, list[CaseStudy]] = {}
+    for case in sorted(site.cases, key=lambda c: (-c.year, c.id)):
+        for value in dict.fromkeys(values(case)):
+            members.setdefault(value, []).append(case)
+    return [
+        Group(key, label(key), f"{folder}/{slug(key)}.md", tuple(members[key]))
+        for key in keys
+        if key in members
+    ]
 
 
 def facet_groups(site: LanguageSite) -> dict[str, list[Group]]:
@@ -135,17 +139,13 @@ def facet_groups(site: LanguageSite) -> dict[str, list[Group]]:
             tax.sectors,
             lambda k: site.label(f"sectors.{k}"),
             "sectors",
-            lambda c, k: any(s.sector == k for s in c.sectors),
+            lambda c: (s.sector for s in c.sectors),
         ),
-        "states": _groups(site, tax.states, site.state_name, "states", lambda c, k: k in c.states),
+        "states": _groups(site, tax.states, site.state_name, "states", lambda c: c.states),
         "sdgs": _groups(
-            site,
-            [str(n) for n in range(1, 18)],
-            lambda k: f"SDG {k}",
-            "sdgs",
-            lambda c, k: int(k) in c.sdgs,
+            site, [str(n) for n in range(1, 18)], lambda k: f"SDG {k}", "sdgs", lambda c: map(str, c.sdgs)
         ),
-        "tags": _groups(site, tags, lambda k: k, "tags", lambda c, k: k in c.tags),
+        "tags": _groups(site, tags, lambda k: k, "tags", lambda c: c.tags),
     }
 
 

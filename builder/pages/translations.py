@@ -20,7 +20,7 @@ def translations_page(site: LanguageSite) -> str:
         f"<td>{r.missing}</td><td>{len(r.stale)}</td></tr>"
         for r in rows
     )
-    by_id = {case.id: case for case in site.cases}
+    by_id = site.cases_by_id
     items = []
     for row in rows:
         for case_id in row.stale:
