@@ -17,11 +17,17 @@ from builder.model import CaseStudy
 from builder.pages.common import LanguageSite
 from builder.project import Project
 from builder.report import render as render_report
+from builder.search_documents import facet_labels, site_documents
 from builder.taxonomy import Taxonomy
-from builder.validate import validate
+from builder.validate import Validation, validate
 from search_index.profiles import TermProfile, related_by_profiles
 
 RELATED = 5
+# UI strings the search box and results page need (facet legends included).
+SEARCH_STRINGS = ("search", "search_placeholder", "search_label", "search_results", "search_one_result",
+                  "search_none", "search_all_results", "search_more", "search_loading", "search_failed",
+                  "search_hint", "search_filters", "search_any", "sector", "state", "level", "type", "year",
+                  "sdg", "languages")  # fmt: skip
 NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
        "tags/index.md", "map.md", "translations.md", "about.md", "contribute.md",
        "reference/error-codes.md")  # fmt: skip
@@ -31,7 +37,7 @@ def _progress(message: str) -> None:
     print(f"agk: {message}", file=sys.stderr, flush=True)
 
 
-def _languages(cases: list[CaseStudy], requested: str | None, taxonomy: Taxonomy) -> list[str]:
+def parse_languages(cases: list[CaseStudy], requested: str | None, taxonomy: Taxonomy) -> list[str]:
     present = sorted({lang for case in cases for lang in case.narratives})
     if requested is None:
         return present
@@ -74,31 +80,62 @@ def language_job(
         for rel in case.media
     }
     nav = tuple(path for path in NAV if path in pages)
+    documents = site_documents(language_site)
     return site.LanguageBuild(
         language_site.lang, project.mkdocs_yml, project.root / "build" / language_site.lang,
         pages, media, nav, languages, language_site.site_url, language_site.t("site_name"),
+        search_documents=tuple(documents),
+        facet_labels=facet_labels(language_site, documents),
+        search_strings={key: language_site.t(key) for key in SEARCH_STRINGS},
     )  # fmt: skip
 
 
 def run(project: Project, out: Path, requested_langs: str | None, strict: bool) -> int:
     """Validate, model, render and build every language; the old site stays on failure."""
+    validation = validate_for_build(project, strict)
+    if validation is None:
+        return 1
+    cases = tuple(sorted(validation.cases, key=lambda c: c.id))
+    langs = parse_languages(list(cases), requested_langs, validation.taxonomy)
+    return build_site(project, validation, langs, out, strict=strict)
+
+
+def validate_for_build(project: Project, strict: bool) -> Validation | None:
+    """Validate and model every case, reporting problems; None when the build must stop."""
     _progress("validating")
     validation = validate(project, models=True)
     if validation.diagnostics:
         print(render_report(validation.diagnostics, validation.checked, "text"), file=sys.stderr)
     if validation.failed(strict):
         _progress("build stopped; the previous site is unchanged")
-        return 1
+        return None
+    return validation
+
+
+def build_site(
+    project: Project,
+    validation: Validation,
+    langs: list[str],
+    out: Path,
+    *,
+    strict: bool,
+    selected: frozenset[str] | None = None,
+) -> int:
+    """Render and build the language sites of the `selected` cases (all when None) into `out`.
+
+    Related cases are found among all cases; those left out link to the published site.
+    """
     taxonomy = validation.taxonomy
-    cases = tuple(sorted(validation.cases, key=lambda c: c.id))
-    langs = _languages(list(cases), requested_langs, taxonomy)
+    every = tuple(sorted(validation.cases, key=lambda c: c.id))
+    cases = every if selected is None else tuple(c for c in every if c.id in selected)
+    outside = {c.id: c for c in every if selected is not None and c.id not in selected}
     site_url = site.published_url(project.mkdocs_yml)
-    related = related_cases(cases, validation.profiles)
+    related = related_cases(every, validation.profiles)
     names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
     jobs = []
     for lang in langs:
         _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
-        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url, related)
+        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url, related, outside)
         jobs.append(language_job(project, language_site, names))
     root_files = _root_files(cases, langs, taxonomy, site_url, jobs)
     _progress(f"building {len(jobs)} language site(s) with MkDocs")
@@ -116,7 +153,10 @@ def run(project: Project, out: Path, requested_langs: str | None, strict: bool) 
         _progress("build failed; the previous site is unchanged")
         return 1
     counts = f"{len(cases)} case studies, {len(langs)} languages"
-    print(f"agk: site written to {project.display(out)}/ ({counts})")
+    print(
+        f"agk: site written to {project.display(out)}/ ({counts})",
+        file=sys.stderr if selected else sys.stdout,
+    )
     return 0
 
 

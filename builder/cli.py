@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from builder import commands
 from builder.errors import UsageError
@@ -76,10 +77,27 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON")
 
+    _add_bundle(sub)
+
     serve = sub.add_parser("serve", help="live preview on 127.0.0.1 that rebuilds on changes")
     serve.add_argument("--lang", help="comma-separated languages to build (default: all present)")
     serve.add_argument("--port", type=int, default=8000)
     return parser
+
+
+def _add_bundle(sub: Any) -> None:
+    """The options of `agk bundle`."""
+    bundle = sub.add_parser("bundle", help="offline bundle (zip) of some case studies that works from disk")
+    bundle.add_argument("--lang", help="comma-separated languages of the bundle, e.g. hi,en")
+    bundle.add_argument("--state", help="state code, e.g. UP (national case studies are included)")
+    bundle.add_argument("--sector", help="sector id, e.g. health")
+    bundle.add_argument("--sdg", type=int, help="SDG number")
+    bundle.add_argument(
+        "-o", "--output", type=Path, help="zip file to write (default: named after the selection)"
+    )
+    bundle.add_argument(
+        "--verify", type=Path, metavar="FILE.zip", help="check a bundle against its MANIFEST.json"
+    )
 
 
 def _project(root: Path | None) -> Project:
@@ -122,6 +140,8 @@ def run(argv: Sequence[str]) -> int:
         return commands.search(project, args.query, filters, args.lang, args.limit, args.json)
     if args.command == "serve":
         return commands.serve(project, args.lang, args.port)
+    if args.command == "bundle":
+        return commands.bundle(project, args)
     raise UsageError(f"unknown command {args.command}")
 
 

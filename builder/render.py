@@ -14,6 +14,7 @@ from builder.pages.common import LanguageSite, case_md
 from builder.pages.home import home_page
 from builder.pages.listings import catalogue_page, facet_groups, group_page, index_page
 from builder.pages.map import map_page
+from builder.pages.search import search_page
 from builder.pages.translations import translations_page
 
 
@@ -28,6 +29,7 @@ def language_pages(site: LanguageSite) -> dict[str, str]:
             pages[group.md_path] = group_page(site, group)
     pages["map.md"] = map_page(site, groups["states"])
     pages["translations.md"] = translations_page(site)
+    pages["search.md"] = search_page(site)
     for case in site.cases:
         pages[case_md(case.id)] = case_page(site, case)
     # One spelling per letter: search and anchors compare code points.

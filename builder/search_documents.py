@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from builder.model import CaseStudy, facet_values
+from builder.pages.common import LanguageSite
 from builder.taxonomy import Taxonomy
 from search_index.documents import SearchDocument
 
@@ -50,3 +52,44 @@ def documents_of(case: CaseStudy, taxonomy: Taxonomy) -> list[SearchDocument]:
         )
         for lang, narrative in sorted(case.narratives.items())
     ]
+
+
+def site_documents(site: LanguageSite) -> list[SearchDocument]:
+    """The browser-search documents of one language site: every case, read in the site's language
+    when translated, else in its original language, linking to the case page of this site."""
+    documents = []
+    for case in site.cases:
+        lang = site.lang if site.lang in case.narratives else case.original_language
+        narrative = case.narratives[lang]
+        documents.append(
+            SearchDocument(
+                id=case.id,
+                lang=lang,
+                title=narrative.title,
+                summary=narrative.summary,
+                text=plain_text(narrative.body),
+                facets=facet_values(case),
+                labels=_labels(case, site.taxonomy),
+                url=f"{site.lang}/cases/{case.id}/index.html",
+            )
+        )
+    return documents
+
+
+def facet_labels(site: LanguageSite, documents: list[SearchDocument]) -> dict[str, dict[str, str]]:
+    """Display names of the facet values found in `documents`, in the site's language."""
+    namers: dict[str, Callable[[str], str]] = {
+        "sector": lambda value: site.label(f"sectors.{value}"),
+        "state": lambda value: site.t("national") if value == "national" else site.state_name(value),
+        "level": lambda value: site.label(f"levels.{value}"),
+        "type": lambda value: site.label(f"case_types.{value}"),
+        "language": site.language_name,
+        "sdg": lambda value: f"SDG {value}",
+    }
+    labels: dict[str, dict[str, str]] = {}
+    for document in documents:
+        for key, values in document.facets.items():
+            namer = namers.get(key)
+            if namer is not None:
+                labels.setdefault(key, {}).update({value: namer(value) for value in values})
+    return labels

@@ -8,6 +8,7 @@ sanitise the HTML of case pages, the pages that carry contributor Markdown.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import multiprocessing
@@ -20,6 +21,9 @@ from pathlib import Path
 from typing import Any
 
 import nh3
+
+from search_index.documents import SearchDocument
+from search_index.static import write_static_index
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
 # Tags and attributes that Markdown, our extensions and our case-page markup produce.
@@ -52,6 +56,15 @@ class LanguageBuild:
     languages: tuple[tuple[str, str], ...]
     site_url: str
     site_name: str
+    # Browser search: the documents of this site, facet value names, UI strings.
+    search_documents: tuple[SearchDocument, ...] = ()
+    facet_labels: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    search_strings: Mapping[str, str] = dataclasses.field(default_factory=dict)
+
+
+SEARCH_FILE = "search-documents.json"
+# Material's lunr search is replaced by ours (search_index.static): none of its files ship.
+LUNR_FILES = ("assets/javascripts/lunr", "assets/javascripts/workers")
 
 
 @dataclass(frozen=True)
@@ -117,12 +130,13 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
         "hooks": [str(Path(__file__).resolve())],
         "nav": list(job.nav),
         # Listing and case pages are reached from the listings, never from the nav (DESIGN §6).
-        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n",
+        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n/search.md\n",
         "extra": {
             "alternate": True,
             "agk": {
                 "lang": job.lang,
                 "languages": [{"lang": c, "name": n} for c, n in job.languages],
+                "search": {"strings": dict(job.search_strings)},
             },
         },
     }
@@ -150,9 +164,32 @@ def write_tree(job: LanguageBuild, site_dir: Path, rtl: bool) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     _write_theme(job.work_dir / "theme", job.lang, rtl)
+    search = {
+        "documents": [dataclasses.asdict(document) for document in job.search_documents],
+        "facet_labels": job.facet_labels,
+    }
+    (job.work_dir / SEARCH_FILE).write_text(json.dumps(search, ensure_ascii=False), encoding="utf-8")
     config = job.work_dir / "mkdocs.yml"
     config.write_text(_config(job, site_dir), encoding="utf-8")
     return config
+
+
+def _write_search(config_path: Path, site_dir: Path) -> None:
+    """Replace Material's lunr files with our browser index of the site's documents."""
+    for rel in LUNR_FILES:
+        shutil.rmtree(site_dir / rel, ignore_errors=True)
+    search = json.loads((config_path.parent / SEARCH_FILE).read_text(encoding="utf-8"))
+    documents = [
+        SearchDocument(
+            **{
+                **raw,
+                "facets": {k: tuple(v) for k, v in raw["facets"].items()},
+                "labels": tuple(raw["labels"]),
+            }
+        )
+        for raw in search["documents"]
+    ]
+    write_static_index(documents, site_dir / "search", search["facet_labels"])
 
 
 class _Collector(logging.Handler):
@@ -175,7 +212,9 @@ def build_language(lang: str, config_path: Path) -> LanguageResult:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
-        build(load_config(config_file=str(config_path)))
+        config = load_config(config_file=str(config_path))
+        build(config)
+        _write_search(config_path, Path(config.site_dir))
     except (MkDocsException, OSError, TemplateError) as error:
         return LanguageResult(lang, tuple(collector.messages), f"{type(error).__name__}: {error}")
     finally:

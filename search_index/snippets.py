@@ -14,8 +14,6 @@ MARK_CLOSE = "]]"
 ELLIPSIS = "…"
 WINDOW_WORDS = 24
 _SPACE = re.compile(r"\s+")
-# Folding can join words only at these characters (colon as visarga, soft hyphen).
-_JOINERS = (":", "\u00ad")
 
 
 def _escape(text: str) -> str:
@@ -23,24 +21,61 @@ def _escape(text: str) -> str:
     return text.replace(MARK_OPEN, "[ [").replace(MARK_CLOSE, "] ]")
 
 
-def _folded_words(text: str, analyser: Analyser) -> list[str]:
-    """Return the folded form of each word of NFC `text`, one per word of the text."""
-    if any(joiner in text for joiner in _JOINERS):
-        return [analyser.fold_nfc(word) for word in words(text)]
-    return words(analyser.fold_nfc(text))
+class Marker:
+    """Finds the words of texts that match a query's terms or its prefix.
+
+    Each distinct word is folded and analysed once and the answer kept: the hits of one search
+    share most of their words.
+    """
+
+    def __init__(self, analyser: Analyser, terms: Collection[str], prefix: str = "") -> None:
+        self.analyser = analyser
+        self.terms = terms
+        self.prefix = prefix
+        # Stems keep the beginning of their word, so only words that start like some query
+        # term are worth analysing.
+        self.starts = frozenset(term[:2] for term in terms)
+        self.known: set[str] = set()
+        self.matched: set[str] = set()
+
+    def _is_match(self, folded: str) -> bool:
+        """Return whether a folded word has one of the terms or begins with the prefix."""
+        if folded[:2] in self.starts and any(term in self.terms for term in self.analyser.word_terms(folded)):
+            return True
+        return bool(self.prefix) and folded.startswith(self.prefix)
+
+    def positions(self, text: str) -> list[int]:
+        """Return the positions of the words of NFC `text` that match."""
+        found = words(text)
+        new = list(set(found) - self.known)
+        if new:
+            # All new words in one folding call, one per line (folding never adds or removes a
+            # newline). Words are folded one by one, not the text as a whole, so that a colon or
+            # soft hyphen that folding removes joins no words.
+            folded = self.analyser.fold_nfc("\n".join(new)).split("\n")
+            self.matched.update(word for word, form in zip(new, folded, strict=True) if self._is_match(form))
+            self.known.update(new)
+        matched = self.matched
+        return [index for index, word in enumerate(found) if word in matched]
+
+    def snippet(self, texts: Sequence[str]) -> str:
+        """Return a snippet of the first text with a match, else the start of the first non-empty one.
+
+        Texts must be in NFC (the index stores them so).
+        """
+        for text in texts:
+            matches = self.positions(text)
+            if matches:
+                return render(text, best_window(matches, WINDOW_WORDS), frozenset(matches))
+        for text in texts:
+            if text.strip():
+                return render(text, 0, frozenset())
+        return ""
 
 
 def matching_words(text: str, analyser: Analyser, terms: Collection[str], prefix: str) -> list[int]:
     """Return the positions of the words of NFC `text` that match a term or the prefix."""
-    # Stems keep the beginning of their word, so only words that start like some query term
-    # are worth analysing; this keeps snippets cheap on long texts.
-    starts = {term[:2] for term in terms}
-    found = []
-    for index, word in enumerate(_folded_words(text, analyser)):
-        by_term = word[:2] in starts and any(term in terms for term in analyser.word_terms(word))
-        if by_term or (prefix and word.startswith(prefix)):
-            found.append(index)
-    return found
+    return Marker(analyser, terms, prefix).positions(text)
 
 
 def best_window(matches: Sequence[int], width: int) -> int:
@@ -79,15 +114,5 @@ def render(text: str, start: int, marked: Collection[int]) -> str:
 
 
 def snippet(texts: Sequence[str], analyser: Analyser, terms: Collection[str], prefix: str = "") -> str:
-    """Return a snippet of the first text with a match, else the start of the first non-empty one.
-
-    Texts must be in NFC (the index stores them so).
-    """
-    for text in texts:
-        matches = matching_words(text, analyser, terms, prefix)
-        if matches:
-            return render(text, best_window(matches, WINDOW_WORDS), frozenset(matches))
-    for text in texts:
-        if text.strip():
-            return render(text, 0, frozenset())
-    return ""
+    """Return a snippet of the first text with a match, else the start of the first non-empty one."""
+    return Marker(analyser, terms, prefix).snippet(texts)

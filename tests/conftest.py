@@ -10,6 +10,10 @@ import pytest
 
 from builder.project import Project
 
+# One headless Chromium per test process, shared by every module's browser tests (a fixture
+# imported into several modules would start one Playwright per module, which Playwright refuses).
+pytest_plugins = ["tests.browser"]
+
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

@@ -17,6 +17,7 @@ from builder.pages.common import (
     front_matter,
     h,
     href,
+    published_case_url,
     slug,
     summary_of,
     title_of,
@@ -179,13 +180,22 @@ def _attachments(site: LanguageSite, case: CaseStudy) -> str:
 
 def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     by_id = site.cases_by_id
-    related = [by_id[i] for i in site.related.get(case.id, case.related) if i in by_id]
+    wanted = site.related.get(case.id, case.related)
+    related = [by_id[i] for i in wanted if i in by_id]
+    # In an offline bundle, related cases left out link to the published site, saying so.
+    outside = [site.outside[i] for i in wanted if i not in by_id and i in site.outside and site.site_url]
     heading = f"## {h(site.t('related'))} {{#related}}\n\n"
-    if not related:
+    if not related and not outside:
         return heading + f'<p class="agk-related-empty">{h(site.t("related_soon"))}</p>\n\n'
     items = "".join(
         f'<li><a href="{h(href(md_path, case_md(other.id)))}">{h(title_of(other, site.lang))}</a></li>'
         for other in related
+    )
+    note = h(site.t("offline_link"))
+    items += "".join(
+        f'<li class="agk-online"><a href="{h(published_case_url(site, other.id))}" title="{note}">'
+        f"{h(title_of(other, site.lang))}</a> <small>({note})</small></li>"
+        for other in outside
     )
     return heading + f'<ul class="agk-related">{items}</ul>\n\n'
 

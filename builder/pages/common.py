@@ -30,6 +30,8 @@ class LanguageSite:
     site_url: str
     # Related case ids per case (from search); cases fall back to their own `related`.
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Cases left out of this site (an offline bundle's subset): linked on the published site.
+    outside: Mapping[str, CaseStudy] = field(default_factory=dict)
 
     @cached_property
     def cases_by_id(self) -> dict[str, CaseStudy]:
@@ -90,6 +92,11 @@ def href(from_md: str, to_md: str, *, from_lang: str = "", to_lang: str = "") ->
     )
     target = posixpath.join(to_lang, html_path(to_md)) if to_lang else html_path(to_md)
     return posixpath.relpath(target, source or ".")
+
+
+def published_case_url(site: LanguageSite, case_id: str) -> str:
+    """The address of a case page on the published site."""
+    return f"{site.site_url.rstrip('/')}/{site.lang}/cases/{case_id}/index.html"
 
 
 def case_md(case_id: str) -> str:

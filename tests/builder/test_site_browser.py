@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,10 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, browser, open_page, serve
+from tests.browser import PageWatch, open_page, serve
 from tests.conftest import FIXTURES, new_project
-
-__all__ = ["browser"]  # the fixture is used by name
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -129,6 +128,16 @@ def test_script_in_a_title_executes_nothing(watch: PageWatch, base: str) -> None
     assert_clean(watch)
 
 
+def search_hits(page: Any, query: str) -> list[str]:
+    """Type `query` into the header search box; return the result links once rendered."""
+    box = page.locator("input.agk-search__input")
+    # Text arrives as an input method inserts it: input events, no key presses.
+    box.fill(query)
+    page.locator(".agk-search[data-agk-state=done]").wait_for(timeout=20_000)
+    results = page.locator("a.agk-search__hit")
+    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+
+
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
     [
@@ -136,16 +145,56 @@ def test_script_in_a_title_executes_nothing(watch: PageWatch, base: str) -> None
         ("ta", "இரத்தசோகை", "cases/tn-valid-caselet/index.html"),
         ("ur", "ادائیگیاں", "cases/in-valid-decision/index.html"),
         ("en", "registers", "cases/up-valid-lesson/index.html"),
+        # Inflected forms: the index has the other plural / the singular.
+        ("en", "register", "cases/up-valid-lesson/index.html"),
+        # Prefix of the last word, as typed so far.
+        ("hi", "पेंश", "cases/in-valid-decision/index.html"),
     ],
 )
 def test_search_finds_the_case(watch: PageWatch, base: str, lang: str, query: str, expected: str) -> None:
     page = watch.page
     page.goto(f"{base}/{lang}/index.html")
-    page.locator(".md-search__input").first.click()
-    # Text arrives as an input method inserts it: input events, no key presses.
-    page.locator("input.md-search__input").fill(query)
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=20_000)
-    links = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
-    assert any(expected in link for link in links), links
+    links = search_hits(page, query)
+    assert any(link.endswith(expected) for link in links), links
+    page.locator("a.agk-search__hit").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(expected) or expected in page.url
     assert_clean(watch)
+
+
+def test_search_keyboard_and_results_page(watch: PageWatch, base: str) -> None:
+    page = watch.page
+    page.goto(f"{base}/en/catalogue.html")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.classList.contains('agk-search__input')")
+    search_hits(page, "registers")
+    page.keyboard.press("ArrowDown")
+    assert page.locator("a.agk-search__hit--active").count() == 1
+    page.keyboard.press("Escape")
+    assert page.locator(".agk-search__panel").is_hidden()
+    page.locator("input.agk-search__input").press("Enter")
+    page.wait_for_url(re.compile(r".*/en/search\.html\?q=registers$"))
+    page.locator(".agk-search-page[data-agk-state=done]").wait_for(timeout=20_000)
+    hits = page.locator(".agk-search-page a.agk-search__hit")
+    assert hits.count() >= 1
+    legends = page.locator(".agk-search-page__facet legend").all_inner_texts()
+    assert "Sector" in legends and "State or union territory" in legends
+    # Narrowing by a state the hit is not in leaves nothing; "Any" brings it back.
+    before = hits.count()
+    state = page.locator(".agk-search-page__facet input[name=state]:not([value=''])").first
+    state.check()
+    page.locator(".agk-search-page[data-agk-state=done]").wait_for(timeout=20_000)
+    assert "state=" in page.url
+    assert page.locator(".agk-search-page a.agk-search__hit").count() <= before
+    assert_clean(watch)
+
+
+def test_no_lunr_search_is_shipped(site_dir: Path) -> None:
+    for lang in ("en", "hi"):
+        root = site_dir / lang
+        assert not (root / "search" / "search_index.json").exists()
+        assert not list(root.glob("assets/javascripts/lunr/**/*"))
+        assert not list(root.glob("assets/javascripts/workers/*"))
+        assert (root / "search" / "meta.js").is_file() and (root / "search" / "engine.js").is_file()
+        page = (root / "index.html").read_text(encoding="utf-8")
+        assert "iframe-worker" not in page and "unpkg.com" not in page

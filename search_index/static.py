@@ -1,0 +1,327 @@
+"""The browser index: the analysis and BM25F weights of `agk search`, in small script-loaded files.
+
+Every file is JavaScript calling `__agkSearch(name, data)`, so the same folder works over HTTP
+and from file:// (where Chromium blocks fetch). A query loads only what its words need:
+
+    engine.js, snowball/*.js   the query side (browser/), copied as they are
+    analysis.js               folding, scripts, stop words and suffix rules, compiled from data/
+    meta.js                   field names, first term of every shard, per-document columns
+    t/<n>.js                  terms from shard boundary n: {term: [field, postings, …]}
+    d/<doc>.js                a document's title, URL, summary and text (for snippets), zlib-
+                              compressed and base64-encoded: a hit costs one ~7 kB file
+
+Postings are varint strings (search_index/varint.py) of (document gap, weight x 1000).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import tempfile
+import unicodedata
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from search_index import varint
+from search_index.analysis import Analyser, word_rules
+from search_index.documents import PreparedDocument, SearchDocument, prepare_all
+from search_index.language_data import LanguageRules, Stemmer, load_analysis_data
+from search_index.schema import LABELS_BOOST, LABELS_FIELD, PART_BOOSTS, field_language, text_field
+from search_index.weights import average_lengths, bm25, idf
+
+FORMAT = 1
+BROWSER_DIR = Path(__file__).resolve().parent / "browser"
+# Shards close once their data passes this many characters (a very common term stays alone).
+SHARD_CHARS = 12_000
+WEIGHT_SCALE = 1000
+# Mirrors search_index.query: the last word is also a prefix of this many index terms.
+MIN_PREFIX_CHARS = 2
+PREFIX_EXPANSIONS = 40
+PREFIX_WEIGHT = 0.7
+
+
+@dataclass(frozen=True)
+class StaticReport:
+    """What an export wrote."""
+
+    documents: int
+    terms: int
+    shards: int
+    files: int
+    bytes: int
+
+
+@dataclass
+class _Postings:
+    """Per term and field, (doc, tf, field length) of every document; total length per field."""
+
+    rows: dict[str, dict[str, list[tuple[int, int, int]]]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(list))
+    )
+    totals: Counter[str] = field(default_factory=Counter)
+
+    def add(self, docnum: int, fieldname: str, terms: list[str]) -> None:
+        """Record one field of one document."""
+        self.totals[fieldname] += len(terms)
+        for term, tf in sorted(Counter(terms).items()):
+            self.rows[term][fieldname].append((docnum, tf, len(terms)))
+
+
+def _ordered(documents: Iterable[SearchDocument]) -> list[PreparedDocument]:
+    """Return prepared documents in (id, lang) order, the tie order of `agk search`."""
+    prepared = prepare_all(documents)
+    return sorted(prepared.values(), key=lambda item: (item.source.id, item.source.lang))
+
+
+def _collect(ordered: list[PreparedDocument]) -> _Postings:
+    """Analyse every document into per-field postings, exactly as the whoosh index does."""
+    postings = _Postings()
+    analysers: dict[str, Analyser] = {}
+    labels = Analyser(None)
+    for docnum, prepared in enumerate(ordered):
+        document = prepared.source
+        analyser = analysers.setdefault(document.lang, Analyser(document.lang))
+        postings.add(docnum, text_field("title", document.lang), analyser.terms(document.title))
+        postings.add(docnum, text_field("summary", document.lang), analyser.terms(document.summary))
+        postings.add(docnum, text_field("body", document.lang), analyser.terms(document.text))
+        postings.add(docnum, LABELS_FIELD, labels.terms("\n".join(document.labels)))
+    return postings
+
+
+def _encode_postings(rows: list[tuple[int, int, int]], documents: int, average: float) -> str:
+    """Return one field's postings of one term as a varint string."""
+    term_idf = idf(documents, len(rows))
+    numbers: list[int] = []
+    previous = 0
+    for docnum, tf, length in rows:
+        numbers += [docnum - previous, round(bm25(term_idf, tf, length, average) * WEIGHT_SCALE)]
+        previous = docnum
+    return varint.encode_all(numbers)
+
+
+def _term_entries(postings: _Postings, fields: list[str], documents: int) -> dict[str, list[Any]]:
+    """Return {term: [field index, postings, …]} in term order."""
+    averages = average_lengths(postings.totals, documents)
+    number = {name: index for index, name in enumerate(fields)}
+    entries: dict[str, list[Any]] = {}
+    for term in sorted(postings.rows):
+        entry: list[Any] = []
+        for fieldname, rows in sorted(postings.rows[term].items()):
+            entry += [number[fieldname], _encode_postings(rows, documents, averages[fieldname])]
+        entries[term] = entry
+    return entries
+
+
+def _shards(entries: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
+    """Cut the term-ordered entries into shards of about SHARD_CHARS characters."""
+    shards: list[dict[str, list[Any]]] = []
+    current: dict[str, list[Any]] = {}
+    size = 0
+    for term, entry in entries.items():
+        current[term] = entry
+        size += len(term) + sum(len(str(item)) for item in entry)
+        if size >= SHARD_CHARS:
+            shards.append(current)
+            current, size = {}, 0
+    if current or not shards:
+        shards.append(current)
+    return shards
+
+
+def _facet_column(ordered: list[PreparedDocument], key: str) -> tuple[list[str], str]:
+    """Return a facet's sorted values and, per document, a count then value indices."""
+    values = sorted({value for item in ordered for value in item.facets.get(key, ())})
+    index = {value: number for number, value in enumerate(values)}
+    numbers: list[int] = []
+    for item in ordered:
+        own = item.facets.get(key, ())
+        numbers += [len(own), *(index[value] for value in own)]
+    return values, varint.encode_all(numbers)
+
+
+def _case_runs(ordered: list[PreparedDocument]) -> str:
+    """Return the number of narratives of each case, in document order."""
+    runs = Counter(item.source.id for item in ordered)
+    return varint.encode_all(runs[case_id] for case_id in dict.fromkeys(item.source.id for item in ordered))
+
+
+def _meta(
+    ordered: list[PreparedDocument],
+    fields: list[str],
+    shards: list[dict[str, list[Any]]],
+    facet_labels: Mapping[str, Mapping[str, str]],
+) -> dict[str, Any]:
+    """Return the contents of meta.js."""
+    doc_langs = sorted({item.source.lang for item in ordered})
+    facets: dict[str, Any] = {}
+    for key in sorted({key for item in ordered for key in item.facets}):
+        values, column = _facet_column(ordered, key)
+        labels = facet_labels.get(key, {})
+        facets[key] = {
+            "values": values,
+            "labels": [labels.get(value, value) for value in values],
+            "docs": column,
+        }
+    return {
+        "format": FORMAT,
+        "documents": len(ordered),
+        "languages": sorted({field_language(item.source.lang) for item in ordered}),
+        "fields": fields,
+        "shards": [next(iter(shard), "") for shard in shards],
+        "doc_langs": doc_langs,
+        "doc_lang": varint.encode_all(doc_langs.index(item.source.lang) for item in ordered),
+        "case_runs": _case_runs(ordered),
+        "facets": facets,
+        "ranking": {
+            "boosts": {**dict(PART_BOOSTS), "labels": LABELS_BOOST},
+            "min_prefix": MIN_PREFIX_CHARS,
+            "prefix_expansions": PREFIX_EXPANSIONS,
+            "prefix_weight": PREFIX_WEIGHT,
+            "scale": WEIGHT_SCALE,
+        },
+    }
+
+
+def _stemmer_data(stemmer: Stemmer) -> dict[str, Any]:
+    """Return a stemmer specification as plain data for the browser."""
+    if stemmer.method == "snowball":
+        return {"method": "snowball", "algorithm": stemmer.algorithm, "repeat": stemmer.repeat}
+    if stemmer.method == "suffix":
+        stages = [
+            {
+                "after_strip_only": stage.after_strip_only,
+                "rules": [[rule.suffix, list(rule.replacements), rule.min_stem] for rule in stage.rules],
+            }
+            for stage in stemmer.stages
+        ]
+        return {"method": "suffix", "stages": stages}
+    return {"method": "none"}
+
+
+def _language_data(rules: LanguageRules) -> dict[str, Any]:
+    """Return one language's rules (stop words already folded, as the Python side uses them)."""
+    folded = word_rules(rules.code)
+    return {
+        "script": rules.script,
+        "stopwords": sorted(folded.stopwords),
+        "word_final": [[rule.source, rule.target] for rule in rules.word_final],
+        "stemmer": _stemmer_data(rules.stemmer),
+    }
+
+
+def analysis_payload() -> dict[str, Any]:
+    """Return the analysis data compiled for the browser (the same values the Python side uses)."""
+    data = load_analysis_data()
+    return {
+        "fingerprint": data.fingerprint,
+        "scripts": [
+            {
+                "name": script.name,
+                "ranges": [list(span) for span in script.ranges],
+                "default": script.default_language,
+            }
+            for script in data.scripts
+        ],
+        "between_letters": [[rule.script, rule.source, rule.target] for rule in data.between_letters],
+        "passes": [[[rule.source, rule.target] for rule in step] for step in data.passes],
+        "digit_zeros": list(data.digit_zeros),
+        "languages": {code: _language_data(rules) for code, rules in sorted(data.languages.items())},
+    }
+
+
+def script_file(name: str, data: Any) -> str:
+    """Return the JavaScript of one data file."""
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return f"__agkSearch({json.dumps(name)},{payload});\n"
+
+
+def _compressed(data: Any) -> str:
+    """Return JSON `data` zlib-compressed and base64-encoded (the browser inflates it)."""
+    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(zlib.compress(raw, 9)).decode("ascii")
+
+
+def _document_files(ordered: list[PreparedDocument]) -> dict[str, str]:
+    """Return {relative path: JavaScript} of every document (text in NFC, as snippets expect)."""
+    files: dict[str, str] = {}
+    for docnum, prepared in enumerate(ordered):
+        document = prepared.source
+        card = {
+            "id": document.id,
+            "lang": document.lang,
+            "summary": _nfc_text(document.summary),
+            "text": _nfc_text(document.text),
+            "title": _nfc_text(document.title),
+            "url": document.url,
+        }
+        files[f"d/{docnum}.js"] = script_file(f"d{docnum}", {"z": _compressed(card)})
+    return files
+
+
+def _nfc_text(text: str) -> str:
+    """Return `text` in NFC (snippets are computed on NFC text on both sides)."""
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class StaticIndex:
+    """The files of a browser index ({relative path: JavaScript}) and what they hold."""
+
+    files: Mapping[str, str]
+    documents: int
+    terms: int
+    shards: int
+
+
+def build_static(
+    documents: Iterable[SearchDocument], facet_labels: Mapping[str, Mapping[str, str]] | None = None
+) -> StaticIndex:
+    """Return the data files of the browser index of `documents`."""
+    ordered = _ordered(documents)
+    postings = _collect(ordered)
+    fields = sorted(postings.totals)
+    shards = _shards(_term_entries(postings, fields, len(ordered)))
+    files = {
+        "analysis.js": script_file("analysis", analysis_payload()),
+        "meta.js": script_file("meta", _meta(ordered, fields, shards, facet_labels or {})),
+    }
+    files.update({f"t/{number}.js": script_file(f"t{number}", shard) for number, shard in enumerate(shards)})
+    files.update(_document_files(ordered))
+    return StaticIndex(files=files, documents=len(ordered), terms=len(postings.rows), shards=len(shards))
+
+
+def write_static_index(
+    documents: Iterable[SearchDocument],
+    out: Path,
+    facet_labels: Mapping[str, Mapping[str, str]] | None = None,
+) -> StaticReport:
+    """Write the browser index of `documents` and the query code into `out`, replaced when complete."""
+    index = build_static(documents, facet_labels)
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        shutil.copytree(BROWSER_DIR, staging, dirs_exist_ok=True)
+        for rel, text in index.files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    written = [path for path in out.rglob("*") if path.is_file()]
+    return StaticReport(
+        documents=index.documents,
+        terms=index.terms,
+        shards=index.shards,
+        files=len(written),
+        bytes=sum(path.stat().st_size for path in written),
+    )
