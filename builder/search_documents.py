@@ -35,45 +35,38 @@ def _labels(case: CaseStudy, taxonomy: Taxonomy) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
+def _document(case: CaseStudy, lang: str, taxonomy: Taxonomy, site_lang: str) -> SearchDocument:
+    """The search document of the case's `lang` narrative, linking to its page in `site_lang`."""
+    narrative = case.narratives[lang]
+    return SearchDocument(
+        id=case.id,
+        lang=lang,
+        title=narrative.title,
+        summary=narrative.summary,
+        text=plain_text(narrative.body),
+        facets=facet_values(case),
+        labels=_labels(case, taxonomy),
+        url=f"{site_lang}/cases/{case.id}/index.html",
+    )
+
+
 def documents_of(case: CaseStudy, taxonomy: Taxonomy) -> list[SearchDocument]:
     """One search document per narrative of the case."""
-    facets = facet_values(case)
-    labels = _labels(case, taxonomy)
-    return [
-        SearchDocument(
-            id=case.id,
-            lang=lang,
-            title=narrative.title,
-            summary=narrative.summary,
-            text=plain_text(narrative.body),
-            facets=facets,
-            labels=labels,
-            url=f"{lang}/cases/{case.id}/index.html",
-        )
-        for lang, narrative in sorted(case.narratives.items())
-    ]
+    return [_document(case, lang, taxonomy, lang) for lang in sorted(case.narratives)]
 
 
 def site_documents(site: LanguageSite) -> list[SearchDocument]:
     """The browser-search documents of one language site: every case, read in the site's language
     when translated, else in its original language, linking to the case page of this site."""
-    documents = []
-    for case in site.cases:
-        lang = site.lang if site.lang in case.narratives else case.original_language
-        narrative = case.narratives[lang]
-        documents.append(
-            SearchDocument(
-                id=case.id,
-                lang=lang,
-                title=narrative.title,
-                summary=narrative.summary,
-                text=plain_text(narrative.body),
-                facets=facet_values(case),
-                labels=_labels(case, site.taxonomy),
-                url=f"{site.lang}/cases/{case.id}/index.html",
-            )
+    return [
+        _document(
+            case,
+            site.lang if site.lang in case.narratives else case.original_language,
+            site.taxonomy,
+            site.lang,
         )
-    return documents
+        for case in site.cases
+    ]
 
 
 def facet_labels(site: LanguageSite, documents: list[SearchDocument]) -> dict[str, dict[str, str]]:

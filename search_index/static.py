@@ -10,7 +10,9 @@ and from file:// (where Chromium blocks fetch). A query loads only what its word
     d/<doc>.js                a document's title, URL, summary and text (for snippets), zlib-
                               compressed and base64-encoded: a hit costs one ~7 kB file
 
-Postings are varint strings (search_index/varint.py) of (document gap, weight x 1000).
+Postings are varint strings (search_index/varint.py) of (document gap, term frequency); meta.js
+holds each field's document lengths as whoosh stores them (one byte) and the byte-to-length
+table, so the browser computes whoosh's BM25F scores exactly (search_index/weights.py).
 """
 
 from __future__ import annotations
@@ -32,13 +34,12 @@ from search_index.analysis import Analyser, word_rules
 from search_index.documents import PreparedDocument, SearchDocument, prepare_all
 from search_index.language_data import LanguageRules, Stemmer, load_analysis_data
 from search_index.schema import LABELS_BOOST, LABELS_FIELD, PART_BOOSTS, field_language, text_field
-from search_index.weights import average_lengths, bm25, idf
+from search_index.weights import K1, LENGTH_TABLE, B, length_byte
 
 FORMAT = 1
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 # Shards close once their data passes this many characters (a very common term stays alone).
 SHARD_CHARS = 12_000
-WEIGHT_SCALE = 1000
 # Mirrors search_index.query: the last word is also a prefix of this many index terms.
 MIN_PREFIX_CHARS = 2
 PREFIX_EXPANSIONS = 40
@@ -58,18 +59,22 @@ class StaticReport:
 
 @dataclass
 class _Postings:
-    """Per term and field, (doc, tf, field length) of every document; total length per field."""
+    """Per term and field, (doc, tf) of every document; per field, lengths and their total."""
 
-    rows: dict[str, dict[str, list[tuple[int, int, int]]]] = field(
+    rows: dict[str, dict[str, list[tuple[int, int]]]] = field(
         default_factory=lambda: defaultdict(lambda: defaultdict(list))
     )
+    lengths: dict[str, dict[int, int]] = field(default_factory=lambda: defaultdict(dict))
     totals: Counter[str] = field(default_factory=Counter)
 
     def add(self, docnum: int, fieldname: str, terms: list[str]) -> None:
         """Record one field of one document."""
+        if not terms:
+            return
         self.totals[fieldname] += len(terms)
+        self.lengths[fieldname][docnum] = len(terms)
         for term, tf in sorted(Counter(terms).items()):
-            self.rows[term][fieldname].append((docnum, tf, len(terms)))
+            self.rows[term][fieldname].append((docnum, tf))
 
 
 def _ordered(documents: Iterable[SearchDocument]) -> list[PreparedDocument]:
@@ -93,28 +98,25 @@ def _collect(ordered: list[PreparedDocument]) -> _Postings:
     return postings
 
 
-def _encode_postings(rows: list[tuple[int, int, int]], documents: int, average: float) -> str:
-    """Return one field's postings of one term as a varint string."""
-    term_idf = idf(documents, len(rows))
+def _gaps(pairs: Iterable[tuple[int, int]]) -> str:
+    """Return (document, value) pairs as varints of (document gap, value)."""
     numbers: list[int] = []
     previous = 0
-    for docnum, tf, length in rows:
-        numbers += [docnum - previous, round(bm25(term_idf, tf, length, average) * WEIGHT_SCALE)]
+    for docnum, value in pairs:
+        numbers += [docnum - previous, value]
         previous = docnum
     return varint.encode_all(numbers)
 
 
-def _term_entries(postings: _Postings, fields: list[str], documents: int) -> dict[str, list[Any]]:
+def _term_entries(postings: _Postings, fields: list[str]) -> dict[str, list[Any]]:
     """Return {term: [field index, postings, …]} in term order."""
-    averages = average_lengths(postings.totals, documents)
     number = {name: index for index, name in enumerate(fields)}
-    entries: dict[str, list[Any]] = {}
-    for term in sorted(postings.rows):
-        entry: list[Any] = []
-        for fieldname, rows in sorted(postings.rows[term].items()):
-            entry += [number[fieldname], _encode_postings(rows, documents, averages[fieldname])]
-        entries[term] = entry
-    return entries
+    return {
+        term: [
+            item for name, rows in sorted(postings.rows[term].items()) for item in (number[name], _gaps(rows))
+        ]
+        for term in sorted(postings.rows)
+    }
 
 
 def _shards(entries: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
@@ -152,6 +154,7 @@ def _case_runs(ordered: list[PreparedDocument]) -> str:
 
 def _meta(
     ordered: list[PreparedDocument],
+    postings: _Postings,
     fields: list[str],
     shards: list[dict[str, list[Any]]],
     facet_labels: Mapping[str, Mapping[str, str]],
@@ -177,12 +180,19 @@ def _meta(
         "doc_lang": varint.encode_all(doc_langs.index(item.source.lang) for item in ordered),
         "case_runs": _case_runs(ordered),
         "facets": facets,
+        "lengths": {
+            name: _gaps((doc, length_byte(length)) for doc, length in sorted(postings.lengths[name].items()))
+            for name in fields
+        },
         "ranking": {
+            "b": B,
             "boosts": {**dict(PART_BOOSTS), "labels": LABELS_BOOST},
+            "k1": K1,
+            "length_table": LENGTH_TABLE,
             "min_prefix": MIN_PREFIX_CHARS,
             "prefix_expansions": PREFIX_EXPANSIONS,
             "prefix_weight": PREFIX_WEIGHT,
-            "scale": WEIGHT_SCALE,
+            "totals": dict(sorted(postings.totals.items())),
         },
     }
 
@@ -285,10 +295,10 @@ def build_static(
     ordered = _ordered(documents)
     postings = _collect(ordered)
     fields = sorted(postings.totals)
-    shards = _shards(_term_entries(postings, fields, len(ordered)))
+    shards = _shards(_term_entries(postings, fields))
     files = {
         "analysis.js": script_file("analysis", analysis_payload()),
-        "meta.js": script_file("meta", _meta(ordered, fields, shards, facet_labels or {})),
+        "meta.js": script_file("meta", _meta(ordered, postings, fields, shards, facet_labels or {})),
     }
     files.update({f"t/{number}.js": script_file(f"t{number}", shard) for number, shard in enumerate(shards)})
     files.update(_document_files(ordered))

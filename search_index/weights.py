@@ -1,4 +1,4 @@
-"""BM25F term weights computed as whoosh computes them, for the static browser index.
+"""BM25F as whoosh computes it: the reference for the browser's scoring (browser/engine.js).
 
 whoosh scores a term in a field of a document as
     idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * fl / avgfl))
@@ -20,9 +20,18 @@ K1 = 1.2
 B = 0.75
 
 
+# Field lengths are stored in one byte; this table turns a byte back into a length.
+LENGTH_TABLE = [int(byte_to_length(byte)) for byte in range(256)]
+
+
+def length_byte(length: int) -> int:
+    """Return the byte whoosh stores for a field length (lossy above a few dozen)."""
+    return int(length_to_byte(length))
+
+
 def stored_length(length: int) -> int:
-    """Return a field length as whoosh stores it (one byte, lossy above a few dozen)."""
-    return int(byte_to_length(length_to_byte(length)))
+    """Return a field length as whoosh reads it back."""
+    return LENGTH_TABLE[length_byte(length)]
 
 
 def idf(documents: int, frequency: int) -> float:
@@ -32,7 +41,7 @@ def idf(documents: int, frequency: int) -> float:
 
 def bm25(term_idf: float, tf: int, length: int, average: float) -> float:
     """Return the BM25 weight of a term occurring `tf` times in a field of `length` terms."""
-    return term_idf * (tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * stored_length(length) / average))
+    return term_idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + B * stored_length(length) / average)))
 
 
 def average_lengths(totals: Mapping[str, int], documents: int) -> dict[str, float]:

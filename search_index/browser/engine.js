@@ -361,7 +361,7 @@
       }
       self.facets[key] = perDoc;
     });
-    this.bytes = 0;
+    this.lengthBytes = {};
   }
 
   Engine.prototype.analyser = function (lang) {
@@ -397,18 +397,17 @@
   /** Resolve to {term: entry} for the terms (entries of absent terms are missing). */
   Engine.prototype.entries = function (terms) {
     var self = this;
-    var numbers = unique(terms.map(function (t) { return String(self.shardOf(t)); }));
-    return Promise.all(numbers.map(function (n) { return self.shard(Number(n)); })).then(function () {
-      return Promise.all(terms.map(function (t) { return self.shard(self.shardOf(t)); })).then(function (shards) {
-        var found = {};
-        terms.forEach(function (t, i) {
-          if (Object.prototype.hasOwnProperty.call(shards[i], t)) found[t] = shards[i][t];
-        });
-        return found;
+    // shard() remembers its promise: terms of one shard load it once.
+    return Promise.all(terms.map(function (t) { return self.shard(self.shardOf(t)); })).then(function (shards) {
+      var found = {};
+      terms.forEach(function (t, i) {
+        if (Object.prototype.hasOwnProperty.call(shards[i], t)) found[t] = shards[i][t];
       });
+      return found;
     });
   };
 
+  // Object keys that look like integers ("2023") come first in JavaScript: sort as strings.
   function sortedKeys(object) {
     return Object.keys(object).sort(function (a, b) { return a < b ? -1 : a > b ? 1 : 0; });
   }
@@ -500,10 +499,44 @@
     });
   };
 
+  /** The stored length byte of every document in field `index` (decoded once). */
+  Engine.prototype.lengths = function (index) {
+    if (!this.lengthBytes[index]) {
+      var bytes = new Uint8Array(this.meta.documents);
+      var numbers = decodeVarints(this.meta.lengths[this.meta.fields[index]] || "");
+      for (var i = 0, doc = 0; i < numbers.length; i += 2) {
+        doc += numbers[i];
+        bytes[doc] = numbers[i + 1];
+      }
+      this.lengthBytes[index] = bytes;
+    }
+    return this.lengthBytes[index];
+  };
+
+  /** Add one term's BM25F scores in one field, times `boost`, as whoosh computes them. */
+  Engine.prototype.addScores = function (scores, alt) {
+    var ranking = this.meta.ranking;
+    var documents = this.meta.documents;
+    var numbers = decodeVarints(alt.postings);
+    var idf = Math.log(documents / (numbers.length / 2 + 1)) + 1;
+    var total = ranking.totals[this.meta.fields[alt.field]] || 0;
+    var average = total / documents || 1;
+    var table = ranking.length_table;
+    var lengths = this.lengths(alt.field);
+    var K1 = ranking.k1;
+    var B = ranking.b;
+    for (var i = 0, doc = 0; i < numbers.length; i += 2) {
+      doc += numbers[i];
+      var tf = numbers[i + 1];
+      var length = table[lengths[doc]];
+      var weight = idf * ((tf * (K1 + 1)) / (tf + K1 * ((1 - B) + (B * length) / average)));
+      scores.set(doc, (scores.get(doc) || 0) + weight * alt.boost);
+    }
+  };
+
   /** Score one clause: {doc: score} summed over its alternatives (whoosh's Or). */
   Engine.prototype.clauseScores = function (alternatives) {
     var scores = new Map();
-    var scale = this.meta.ranking.scale;
     var self = this;
     alternatives.forEach(function (alt) {
       if (alt.lang !== undefined) {
@@ -513,12 +546,7 @@
         });
         return;
       }
-      var numbers = decodeVarints(alt.postings);
-      var doc = 0;
-      for (var i = 0; i < numbers.length; i += 2) {
-        doc += numbers[i];
-        scores.set(doc, (scores.get(doc) || 0) + (numbers[i + 1] / scale) * alt.boost);
-      }
+      self.addScores(scores, alt);
     });
     return scores;
   };
@@ -545,14 +573,14 @@
           terms.forEach(function (t) {
             var own = entries[t] ? fieldsOf(entries[t]) : {};
             if (own[index] !== undefined) {
-              alternatives.push({ postings: own[index], boost: boosts[part] });
+              alternatives.push({ field: index, postings: own[index], boost: boosts[part] });
             }
           });
           if (p.last && p.word.length >= ranking.min_prefix) {
             prefixTerms.forEach(function (pair) {
               var own = fieldsOf(pair[1]);
               if (own[index] !== undefined) {
-                alternatives.push({ postings: own[index], boost: boosts[part] * ranking.prefix_weight });
+                alternatives.push({ field: index, postings: own[index], boost: boosts[part] * ranking.prefix_weight });
               }
             });
           }
@@ -562,13 +590,13 @@
       if (labelsIndex !== undefined) {
         p.labels.forEach(function (t) {
           var own = entries[t] ? fieldsOf(entries[t]) : {};
-          if (own[labelsIndex] !== undefined) alternatives.push({ postings: own[labelsIndex], boost: boosts.labels });
+          if (own[labelsIndex] !== undefined) alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts.labels });
         });
         if (p.last && p.word.length >= ranking.min_prefix) {
           prefixTerms.forEach(function (pair) {
             var own = fieldsOf(pair[1]);
             if (own[labelsIndex] !== undefined) {
-              alternatives.push({ postings: own[labelsIndex], boost: boosts.labels * ranking.prefix_weight });
+              alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts.labels * ranking.prefix_weight });
             }
           });
         }
@@ -695,7 +723,7 @@
 
   /** Word positions of `text` that match the query terms or the prefix (snippets.py). */
   Engine.prototype.matchingWords = function (text, lang, terms, prefix) {
-    var analyser = this.analyser(this.analysis.languages[lang] ? lang : lang);
+    var analyser = this.analyser(lang);
     var folded = this.analysis.words(this.analysis.fold(text));
     var found = [];
     folded.forEach(function (word, index) {

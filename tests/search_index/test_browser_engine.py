@@ -84,7 +84,7 @@ def test_browser_answers_like_the_cli(
     assert found["ids"] == [hit.id for hit in cli.hits], row["why"]
     assert found["total"] == cli.total
     assert found["facets"] == {key: dict(counts) for key, counts in cli.facets.items()}
-    assert found["scores"] == pytest.approx([hit.score for hit in cli.hits], abs=0.01)
+    assert found["scores"] == pytest.approx([hit.score for hit in cli.hits], abs=1e-4)
     assert sorted(found["ids"]) == sorted(row["matches"]), row["why"]
     assert not engine_page.errors
 

@@ -16,8 +16,9 @@ from whoosh import query as wq
 
 from search_index import varint
 from search_index.documents import SearchDocument
-from search_index.static import WEIGHT_SCALE, build_static, write_static_index
+from search_index.static import build_static, write_static_index
 from search_index.storage import open_current
+from search_index.weights import bm25, idf
 
 
 def payload(text: str) -> Any:
@@ -38,23 +39,29 @@ def test_small_numbers_take_one_character() -> None:
         varint.encode(-1)
 
 
-def _weights(files: dict[str, str], fieldname: str, term: str) -> dict[int, float]:
-    """Return {docnum: weight} of one term in one field, read back from the shards."""
+def _weights(files: Mapping[str, str], fieldname: str, term: str) -> dict[int, float]:
+    """Return {docnum: BM25F weight} of one term in one field, from the shards and meta.js."""
     meta = payload(files["meta.js"])
     field_index = meta["fields"].index(fieldname)
+    lengths, doc = {}, 0
+    numbers = varint.decode_all(meta["lengths"][fieldname])
+    for at in range(0, len(numbers), 2):
+        doc += numbers[at]
+        lengths[doc] = meta["ranking"]["length_table"][numbers[at + 1]]
+    documents = meta["documents"]
+    average = meta["ranking"]["totals"][fieldname] / documents or 1.0
     for name, text in files.items():
-        if name.startswith("t/"):
-            shard = payload(text)
-            if term in shard:
-                entry = shard[term]
-                for index in range(0, len(entry), 2):
-                    if entry[index] == field_index:
-                        numbers = varint.decode_all(entry[index + 1])
-                        docs, doc = {}, 0
-                        for at in range(0, len(numbers), 2):
-                            doc += numbers[at]
-                            docs[doc] = numbers[at + 1] / WEIGHT_SCALE
-                        return docs
+        shard = payload(text) if name.startswith("t/") else {}
+        entry = shard.get(term, [])
+        for index in range(0, len(entry), 2):
+            if entry[index] == field_index:
+                numbers = varint.decode_all(entry[index + 1])
+                term_idf = idf(documents, len(numbers) // 2)
+                found, doc = {}, 0
+                for at in range(0, len(numbers), 2):
+                    doc += numbers[at]
+                    found[doc] = bm25(term_idf, numbers[at + 1], lengths[doc], average)
+                return found
     return {}
 
 
@@ -78,7 +85,7 @@ def test_weights_equal_whoosh_scores(corpus: list[SearchDocument], corpus_index:
                     found = _weights(files, fieldname, term)
                     assert found.keys() == expected.keys(), (fieldname, term)
                     for doc, score in expected.items():
-                        assert found[doc] == pytest.approx(score, abs=0.6 / WEIGHT_SCALE), (fieldname, term)
+                        assert found[doc] == pytest.approx(score, rel=1e-12), (fieldname, term)
                     compared += 1
     finally:
         ix.close()

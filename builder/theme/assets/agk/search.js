@@ -104,6 +104,23 @@
     return total === 1 ? t("search_one_result") : t("search_results", { n: total });
   }
 
+  /** Run `work(engine)` for a query, marking `node` loading, then done or failed (unless a
+      newer query took over: `current()` is false). */
+  function track(node, status, current, work) {
+    node.setAttribute("data-agk-state", "loading");
+    status.textContent = t("search_loading");
+    return loadEngine()
+      .then(work)
+      .then(function () {
+        if (current()) node.setAttribute("data-agk-state", "done");
+      })
+      .catch(function () {
+        if (!current()) return;
+        status.textContent = t("search_failed");
+        node.setAttribute("data-agk-state", "failed");
+      });
+  }
+
   /* ------------------------------------------------------------ header box */
 
   function headerBox() {
@@ -170,31 +187,20 @@
         form.removeAttribute("data-agk-state");
         return;
       }
-      form.setAttribute("data-agk-state", "loading");
-      status.textContent = t("search_loading");
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
-      loadEngine()
-        .then(function (engine) {
-          return engine.search(query, { limit: DROPDOWN_HITS }).then(function (result) {
-            if (mine !== generation) return null;
-            list.textContent = "";
-            active = -1;
-            input.removeAttribute("aria-activedescendant");
-            status.textContent = countText(result.total, query);
-            all.href = siteBase + "search.html?q=" + encodeURIComponent(query);
-            all.hidden = result.total <= result.hits.length;
-            return renderHits(engine, result, list, "agk-search-hit-");
-          });
-        })
-        .then(function () {
-          if (mine === generation) form.setAttribute("data-agk-state", "done");
-        })
-        .catch(function () {
-          if (mine !== generation) return;
-          status.textContent = t("search_failed");
-          form.setAttribute("data-agk-state", "failed");
+      track(form, status, function () { return mine === generation; }, function (engine) {
+        return engine.search(query, { limit: DROPDOWN_HITS }).then(function (result) {
+          if (mine !== generation) return null;
+          list.textContent = "";
+          active = -1;
+          input.removeAttribute("aria-activedescendant");
+          status.textContent = countText(result.total, query);
+          all.href = siteBase + "search.html?q=" + encodeURIComponent(query);
+          all.hidden = result.total <= result.hits.length;
+          return renderHits(engine, result, list, "agk-search-hit-");
         });
+      });
     }
 
     input.addEventListener("input", function () {
@@ -348,31 +354,20 @@
         root.setAttribute("data-agk-state", "done");
         return;
       }
-      root.setAttribute("data-agk-state", "loading");
-      status.textContent = t("search_loading");
-      loadEngine()
-        .then(function (engine) {
-          return engine.search(query, { limit: limit, filters: filters() }).then(function (result) {
-            if (mine !== generation) return null;
-            status.textContent = countText(result.total, query);
-            list.textContent = "";
-            facetsBox.textContent = "";
-            FACETS.forEach(function (key) {
-              var box = facetList(engine, key, result.facets[key]);
-              if (box) facetsBox.appendChild(box);
-            });
-            more.hidden = result.total <= result.hits.length;
-            return renderHits(engine, result, list, "agk-search-page-hit-");
+      track(root, status, function () { return mine === generation; }, function (engine) {
+        return engine.search(query, { limit: limit, filters: filters() }).then(function (result) {
+          if (mine !== generation) return null;
+          status.textContent = countText(result.total, query);
+          list.textContent = "";
+          facetsBox.textContent = "";
+          FACETS.forEach(function (key) {
+            var box = facetList(engine, key, result.facets[key]);
+            if (box) facetsBox.appendChild(box);
           });
-        })
-        .then(function () {
-          if (mine === generation) root.setAttribute("data-agk-state", "done");
-        })
-        .catch(function () {
-          if (mine !== generation) return;
-          status.textContent = t("search_failed");
-          root.setAttribute("data-agk-state", "failed");
+          more.hidden = result.total <= result.hits.length;
+          return renderHits(engine, result, list, "agk-search-page-hit-");
         });
+      });
     }
 
     var timer = null;
