@@ -15,7 +15,7 @@ import functools
 import mmap
 import os
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -23,11 +23,14 @@ from types import MappingProxyType
 from typing import Any
 
 from whoosh import query as wq
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
+from whoosh.columns import NumericColumn
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import StructFile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F, bm25
 from whoosh.util import make_weighted_tree
+from whoosh.util.numeric import byte_to_length
 
 from search_index.analysis import Analyser
 from search_index.documents import FACET_KEYS, clean_value
@@ -47,7 +50,8 @@ from search_index.storage import current_generation
 EMPTY_FILTERS: Mapping[str, str] = MappingProxyType({})
 # The last word also matches words it begins, once it has this many characters.
 MIN_PREFIX_CHARS = 2
-# At most this many index terms per field stand in for a prefix (in index order).
+# At most this many index terms stand in for a prefix: the first in index order among the
+# fields searched (the browser reads them from one run of its term-ordered shards).
 PREFIX_EXPANSIONS = 40
 # A prefix match counts a little less than a whole-word match.
 PREFIX_WEIGHT = 0.7
@@ -168,34 +172,34 @@ class _Planner:
             if self.reader.doc_frequency(fieldname, term) > 0
         ]
 
-    def _prefix(self, fieldname: str, prefix: str, boost: float) -> list[Alternative]:
-        """Return alternatives for (a bounded number of) index terms starting with `prefix`."""
-        found = []
-        for raw in self.reader.expand_prefix(fieldname, prefix):
-            found.append(Alternative(fieldname, raw.decode("utf-8"), boost * PREFIX_WEIGHT))
-            if len(found) >= PREFIX_EXPANSIONS:
-                break
-        return found
+    def prefix_terms(self, prefix: str, fieldnames: Sequence[str]) -> list[str]:
+        """Return the first PREFIX_EXPANSIONS index terms of any of the fields starting with `prefix`."""
+        found: set[str] = set()
+        for fieldname in fieldnames:
+            for count, raw in enumerate(self.reader.expand_prefix(fieldname, prefix)):
+                if count >= PREFIX_EXPANSIONS:
+                    break
+                found.add(raw.decode("utf-8"))
+        return sorted(found, key=lambda term: term.encode("utf-8"))[:PREFIX_EXPANSIONS]
 
     def word_clause(self, word: str, is_last: bool, seen: dict[str, set[str]]) -> Clause | None:
         """Return the clause one word adds, or None when it constrains nothing (a stop word)."""
         alternatives: list[Alternative] = []
         stop_languages: list[str] = []
+        fields = [(f"{part}_{lang}", boost) for lang in self.languages for part, boost in PART_BOOSTS]
+        fields.append((LABELS_FIELD, LABELS_BOOST))
         use_prefix = is_last and len(word) >= MIN_PREFIX_CHARS
-        for lang in self.languages:
-            terms = self.analysers[lang].word_terms(word)
-            if not terms:
-                stop_languages.append(lang)
-            seen[lang].update(terms)
-            for part, boost in PART_BOOSTS:
-                fieldname = f"{part}_{lang}"
-                alternatives += self._terms(fieldname, terms, boost)
-                if use_prefix:
-                    alternatives += self._prefix(fieldname, word, boost)
+        prefixed = self.prefix_terms(word, [name for name, _ in fields]) if use_prefix else []
+        for index, (fieldname, boost) in enumerate(fields):
+            lang = self.languages[index // len(PART_BOOSTS)] if fieldname != LABELS_FIELD else None
+            terms = self.labels.word_terms(word) if lang is None else self.analysers[lang].word_terms(word)
+            if lang is not None and index % len(PART_BOOSTS) == 0:
+                if not terms:
+                    stop_languages.append(lang)
+                seen[lang].update(terms)
+            alternatives += self._terms(fieldname, terms, boost)
+            alternatives += self._terms(fieldname, prefixed, boost * PREFIX_WEIGHT)
         label_terms = self.labels.word_terms(word)
-        alternatives += self._terms(LABELS_FIELD, label_terms, LABELS_BOOST)
-        if use_prefix:
-            alternatives += self._prefix(LABELS_FIELD, word, LABELS_BOOST)
         if len(stop_languages) == len(self.languages) and not label_terms:
             return None
         # A stop word of one language must not exclude that language's narratives.
@@ -333,6 +337,46 @@ def _intersection(node: _Stand, parts: Sequence[dict[int, float]], docnum: int) 
     return _intersection(node.parts[0], parts, docnum) + _intersection(node.parts[1], parts, docnum)
 
 
+Postings = tuple[list[int], list[float]]
+
+
+def _read_blocks(matcher: Any, ids: list[int], weights: list[float]) -> None:
+    """Append a posting list's documents and weights a block at a time, to its end.
+
+    whoosh has no public way to read postings in bulk; one at a time they cost four Python calls
+    each. This reads the blocks whoosh's own W3LeafMatcher.id() and .weight() read from
+    (whoosh-reloaded 2.7.5 is pinned).
+    """
+    while matcher.is_active():
+        matcher._read_ids()
+        matcher._read_weights()
+        ids.extend(matcher._ids)
+        weights.extend(matcher._weights)
+        matcher._next_block()
+
+
+# The field length each stored length byte stands for (whoosh keeps lengths in one byte).
+_BYTE_LENGTHS = tuple(byte_to_length(byte) for byte in range(256))
+
+
+def _length_bytes(reader: Any, fieldname: str) -> bytes | None:
+    """Return the byte whoosh stores for a field's length in each document, or None.
+
+    doc_field_length() reads this one-byte-per-document column a byte at a time, through five
+    Python calls each; this reads it whole. It relies on the W3 codec's layout (whoosh-reloaded
+    2.7.5 is pinned) and returns None for any other, which is then read the slow way.
+    """
+    cached_reader = getattr(getattr(reader, "_perdoc", None), "_cached_reader", None)
+    if cached_reader is None:
+        return None
+    column = cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+    if type(column) is not NumericColumn.Reader or column._fixedlen != 1:
+        return None
+    found: bytes = column._dbfile.get(column._basepos, column._count)
+    # Documents past the column's end have the default byte, 0 (no such field).
+    return found.ljust(reader.doc_count_all(), b"\0")
+
+
 class _SegmentScorer:
     """Scores the matches of a plan in one segment as whoosh's matchers would."""
 
@@ -341,10 +385,33 @@ class _SegmentScorer:
         self.reader = leaf.reader()
         self.deletions = self.reader.has_deletions()
         self.array_union = leaf.doc_count_all() <= ARRAY_UNION_MAX_DOCS
-        # Field lengths read so far (a document's length serves every term of the field).
-        self.lengths: dict[str, dict[int, int]] = {}
+        self.length_readers: dict[str, Callable[[int], int]] = {}
 
-    def postings(self, fieldname: str, text: str) -> tuple[list[int], list[float]]:
+    def length_reader(self, fieldname: str) -> Callable[[int], int]:
+        """Return a function giving a document's length of the field, as whoosh's doc_field_length."""
+        if fieldname not in self.length_readers:
+            self.length_readers[fieldname] = self._length_reader(fieldname)
+        return self.length_readers[fieldname]
+
+    def _length_reader(self, fieldname: str) -> Callable[[int], int]:
+        """Make the function length_reader() returns."""
+        read = self.reader.doc_field_length
+        stored = _length_bytes(self.reader, fieldname)
+        if stored is not None:
+            # Byte 0 (no such field: no posting has it) goes to whoosh, which answers None.
+            return lambda docnum: _BYTE_LENGTHS[stored[docnum]] or read(docnum, fieldname, 1)
+        known: dict[int, int] = {}
+
+        def length(docnum: int) -> int:
+            """Return the length, read once per document."""
+            found = known.get(docnum)
+            if found is None:
+                found = known[docnum] = read(docnum, fieldname, 1)
+            return found
+
+        return length
+
+    def postings(self, fieldname: str, text: str) -> Postings:
         """Return the documents (not deleted) holding a term and the term's weight in each."""
         btext = text.encode("utf-8")
         if (fieldname, btext) not in self.reader:
@@ -355,6 +422,9 @@ class _SegmentScorer:
             matcher = matcher.child
         ids: list[int] = []
         weights: list[float] = []
+        if type(matcher) is W3LeafMatcher:
+            _read_blocks(matcher, ids, weights)
+        # Other matchers (short lists kept in the terms file), one posting at a time.
         while matcher.is_active():
             ids.append(matcher.id())
             weights.append(matcher.weight())
@@ -374,25 +444,24 @@ class _SegmentScorer:
             found = ids if found is None else found & ids
         return set() if found is None else found
 
-    def alternative(self, item: Alternative) -> dict[int, float]:
-        """Return the score of an alternative in each document it matches."""
-        ids, weights = self.postings(item.fieldname, item.text)
+    def alternative(self, item: Alternative, postings: Postings, matched: set[int]) -> dict[int, float]:
+        """Return the score of an alternative in each of the `matched` documents it occurs in."""
+        ids, weights = postings
         if item.constant:
-            return dict.fromkeys(ids, STOP_WORD_SCORE)
+            return dict.fromkeys((docnum for docnum in ids if docnum in matched), STOP_WORD_SCORE)
         btext = item.text.encode("utf-8")
         # Global statistics, as whoosh's BM25FScorer takes them from the top searcher.
         idf = self.top.idf(item.fieldname, btext)
         average = self.top.avg_field_length(item.fieldname) or 1
-        lengths = self.lengths.setdefault(item.fieldname, {})
-        field_length = self.reader.doc_field_length
+        length_of = self.length_reader(item.fieldname)
         boost = item.boost
         # A score depends on (weight, length) only, and few pairs occur: compute each once.
         known: dict[tuple[float, int], float] = {}
         scores: dict[int, float] = {}
         for docnum, weight in zip(ids, weights, strict=True):
-            length = lengths.get(docnum)
-            if length is None:
-                length = lengths[docnum] = field_length(docnum, item.fieldname, 1)
+            if docnum not in matched:
+                continue
+            length = length_of(docnum)
             score = known.get((weight, length))
             if score is None:
                 score = bm25(idf, weight, length, average, WEIGHTING.B, WEIGHTING.K1)
@@ -403,13 +472,13 @@ class _SegmentScorer:
             scores[docnum] = score
         return scores
 
-    def _stand(self, item: Alternative) -> _Stand:
-        """Return the stand-in for the matcher whoosh makes for an alternative in this segment."""
+    def _stand(self, item: Alternative, index: int) -> _Stand:
+        """Return the stand-in for the matcher whoosh makes for alternative `index` in this segment."""
         if item.constant or (item.fieldname, item.text.encode("utf-8")) not in self.reader:
-            return _Plain()
+            return _Plain(index)
         if item.boost != 1.0:
-            return _Boosted()
-        return _Filtered() if self.deletions else _Plain()
+            return _Boosted(index)
+        return _Filtered(index) if self.deletions else _Plain(index)
 
     def _size(self, item: Alternative) -> int:
         """Return whoosh's size estimate of an alternative (its document frequency here)."""
@@ -421,15 +490,11 @@ class _SegmentScorer:
         # Two alternatives also make a union, but a + b == b + a, as the in-order sum gives.
         return len(clause) < wq.Or.TOO_MANY_CLAUSES and len(clause) > 2 and not self.array_union
 
-    def clause(self, clause: Clause) -> dict[int, float]:
-        """Return the score of a word in each document that matches one of its alternatives."""
-        parts = [self.alternative(item) for item in clause]
-        if not parts:
-            return {}
+    def clause(self, clause: Clause, postings: Sequence[Postings], matched: set[int]) -> dict[int, float]:
+        """Return the score of a word in each of the `matched` documents."""
+        parts = [self.alternative(item, found, matched) for item, found in zip(clause, postings, strict=True)]
         if self._union_tree(clause):
-            pairs = [(self._size(item), self._stand(item)) for item in clause]
-            for index, (_, stand) in enumerate(pairs):
-                stand.parts = (index,)
+            pairs = [(self._size(item), self._stand(item, index)) for index, item in enumerate(clause)]
             return _union(make_weighted_tree(_Union, pairs), parts)
         # whoosh's ArrayUnionMatcher adds each document's scores in the order of the alternatives.
         total = dict(parts[0])
@@ -438,40 +503,58 @@ class _SegmentScorer:
                 total[docnum] = total[docnum] + score if docnum in total else score
         return total
 
-    def _clause_stand(self, clause: Clause) -> _Stand:
-        """Return the stand-in for the matcher whoosh makes for a clause in this segment."""
+    def _clause_stand(self, clause: Clause, index: int) -> _Stand:
+        """Return the stand-in for the matcher whoosh makes for clause `index` in this segment."""
         if len(clause) == 1:
-            return self._stand(clause[0])
-        return _Union() if self._union_tree(clause) or len(clause) == 2 else _Plain()
+            return self._stand(clause[0], index)
+        return _Union(index) if self._union_tree(clause) or len(clause) == 2 else _Plain(index)
 
     def _clause_size(self, clause: Clause) -> int:
         """Return whoosh's size estimate of a clause (an Or)."""
         return min(sum(self._size(item) for item in clause), int(self.reader.doc_count()))
 
-    def scores(self, clauses: Sequence[Clause]) -> dict[int, float]:
-        """Return the score of every document matching all clauses."""
-        parts = []
+    def _matched(
+        self, clauses: Sequence[Clause], required: Sequence[tuple[str, str]]
+    ) -> tuple[set[int], list[list[Postings]]]:
+        """Return the documents matching every clause and holding the `required` terms, and the postings."""
+        matched = self.documents(required) if required else None
+        postings = []
         for clause in clauses:
-            part = self.clause(clause)
-            if not part:
-                return {}
-            parts.append(part)
+            found = [self.postings(item.fieldname, item.text) for item in clause]
+            holders = set().union(*(ids for ids, _ in found))
+            matched = holders if matched is None else matched & holders
+            if not matched:
+                return set(), []
+            postings.append(found)
+        return matched or set(), postings
+
+    def scores(self, clauses: Sequence[Clause], required: Sequence[tuple[str, str]]) -> dict[int, float]:
+        """Return the score of every document that matches all clauses and has all `required` terms."""
+        # The matching documents come first (postings only); lengths are read and scores
+        # computed for those alone.
+        matched, postings = self._matched(clauses, required)
+        if not matched:
+            return {}
+        parts = [self.clause(clause, found, matched) for clause, found in zip(clauses, postings, strict=True)]
         if len(parts) == 1:
             return parts[0]
-        matched = set(parts[0]).intersection(*parts[1:])
         if len(parts) == 2:
             first, second = parts
             return {docnum: first[docnum] + second[docnum] for docnum in matched}
-        pairs = [(0 - self._clause_size(clause), self._clause_stand(clause)) for clause in clauses]
-        for index, (_, stand) in enumerate(pairs):
-            stand.parts = (index,)
+        pairs = [
+            (0 - self._clause_size(clause), self._clause_stand(clause, index))
+            for index, clause in enumerate(clauses)
+        ]
         tree = make_weighted_tree(_Intersection, pairs)
         return {docnum: _intersection(tree, parts, docnum) for docnum in matched}
 
 
 @dataclass
 class _SegmentMatches:
-    """The matches in one segment: local document number to score, and the columns to describe them."""
+    """The matches in one segment (local document number to score) and the columns describing them.
+
+    Columns are read untranslated: case ids and languages as UTF-8 bytes, which sort as the text.
+    """
 
     offset: int
     scores: dict[int, float]
@@ -480,17 +563,17 @@ class _SegmentMatches:
     @functools.cached_property
     def ids(self) -> Any:
         """Return the case id column."""
-        return self.reader.column_reader("id")
+        return self.reader.column_reader("id", translate=False)
 
     @functools.cached_property
     def langs(self) -> Any:
         """Return the narrative language column."""
-        return self.reader.column_reader("lang")
+        return self.reader.column_reader("lang", translate=False)
 
     @functools.cached_property
     def facet_values(self) -> Any:
         """Return the encoded facet values column."""
-        return self.reader.column_reader("facet_values")
+        return self.reader.column_reader("facet_values", translate=False)
 
 
 def _matches(searcher: Any, plan: QueryPlan, required: Sequence[tuple[str, str]]) -> list[_SegmentMatches]:
@@ -498,18 +581,15 @@ def _matches(searcher: Any, plan: QueryPlan, required: Sequence[tuple[str, str]]
     found = []
     for leaf, offset in searcher.leaf_searchers():
         scorer = _SegmentScorer(searcher, leaf)
-        scores = scorer.scores(plan.clauses)
-        if scores and required:
-            allowed = scorer.documents(required)
-            scores = {docnum: score for docnum, score in scores.items() if docnum in allowed}
+        scores = scorer.scores(plan.clauses, required)
         if scores:
             found.append(_SegmentMatches(offset, scores, scorer.reader))
     return found
 
 
-def _case_ids(matches: Sequence[_SegmentMatches]) -> dict[int, str]:
+def _case_ids(matches: Sequence[_SegmentMatches]) -> dict[int, bytes]:
     """Return the case id of every match by global document number."""
-    found: dict[int, str] = {}
+    found: dict[int, bytes] = {}
     for segment in matches:
         ids = segment.ids
         offset = segment.offset
@@ -518,69 +598,80 @@ def _case_ids(matches: Sequence[_SegmentMatches]) -> dict[int, str]:
     return found
 
 
-def _count_facets(matches: Sequence[_SegmentMatches], cases: Mapping[int, str]) -> dict[str, dict[str, int]]:
+_FACET_SEPARATOR = FACET_SEPARATOR.encode("utf-8")
+
+
+def _count_facets(
+    matches: Sequence[_SegmentMatches], cases: Mapping[int, bytes]
+) -> dict[str, dict[str, int]]:
     """Return the facet value counts over the matching cases (a case counts once per value)."""
-    per_case: dict[str, set[str]] = {}
+    blobs: dict[bytes, list[bytes]] = {}
     for segment in matches:
         values = segment.facet_values
+        offset = segment.offset
         for docnum in segment.scores:
-            items = per_case.setdefault(cases[segment.offset + docnum], set())
-            blob = values[docnum]
-            if blob:
-                items.update(blob.decode("utf-8").split(FACET_SEPARATOR))
-    counts = Counter(chain.from_iterable(per_case.values()))
+            blobs.setdefault(cases[offset + docnum], []).append(values[docnum])
+    # Items stay bytes until counted: decoding every narrative's values costs more than counting.
+    counts = Counter(
+        chain.from_iterable(
+            set(chain.from_iterable(blob.split(_FACET_SEPARATOR) for blob in found if blob))
+            for found in blobs.values()
+        )
+    )
     facets: dict[str, dict[str, int]] = {}
-    for item, count in sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])):
+    decoded = ((item.decode("utf-8"), count) for item, count in counts.items())
+    for item, count in sorted(decoded, key=lambda pair: (-pair[1], pair[0])):
         key, _, value = item.partition("=")
         facets.setdefault(key, {})[value] = count
     return dict(sorted(facets.items()))
 
 
+Tied = tuple[bytes, _SegmentMatches, int]
+
+
+def _tie_order(tied: list[Tied]) -> list[Tied]:
+    """Return matches of one score by case id, then language (read only if a case ties with itself)."""
+    if len({case_id for case_id, _, _ in tied}) == len(tied):
+        return sorted(tied, key=lambda item: item[0])
+    return sorted(tied, key=lambda item: (item[0], item[1].langs[item[2]]))
+
+
 def _ranked(
-    matches: Sequence[_SegmentMatches], cases: Mapping[int, str]
-) -> Iterator[tuple[float, str, str, int]]:
-    """Yield (score, case id, language, document) of the matches by score, then case id and language."""
-    entries = [
-        (round(score, 6), segment, docnum) for segment in matches for docnum, score in segment.scores.items()
-    ]
-    entries.sort(key=lambda entry: -entry[0])
-    start = 0
-    while start < len(entries):
-        # Only matches of one score need their language read, and only as far as the page goes.
-        score = entries[start][0]
-        end = start
-        while end < len(entries) and entries[end][0] == score:
-            end += 1
-        tied = [
-            (cases[segment.offset + docnum], segment.langs[docnum], segment.offset + docnum)
-            for _, segment, docnum in entries[start:end]
-        ]
-        for case_id, lang, docnum in sorted(tied):
-            yield score, case_id, lang, docnum
-        start = end
+    matches: Sequence[_SegmentMatches], cases: Mapping[int, bytes]
+) -> Iterator[tuple[float, bytes, int]]:
+    """Yield (score, case id, document) of the matches by score (to 6 places), then case id and language."""
+    tied: dict[float, list[Tied]] = {}
+    for segment in matches:
+        for docnum, score in segment.scores.items():
+            tied.setdefault(round(score, 6), []).append((cases[segment.offset + docnum], segment, docnum))
+    # Distinct scores sort as plain floats; the matches of one score are ordered when reached.
+    for score in sorted(tied, reverse=True):
+        for case_id, segment, docnum in _tie_order(tied[score]):
+            yield score, case_id, segment.offset + docnum
 
 
 def _hits(
-    searcher: Any, matches: Sequence[_SegmentMatches], cases: Mapping[int, str], plan: QueryPlan, limit: int
+    searcher: Any, matches: Sequence[_SegmentMatches], cases: Mapping[int, bytes], plan: QueryPlan, limit: int
 ) -> tuple[Hit, ...]:
     """Return the best `limit` cases, one narrative each, ordered by score then id and language."""
     hits: list[Hit] = []
-    seen: set[str] = set()
+    seen: set[bytes] = set()
     # One marker per language: hits in one language share most words (see Marker).
     markers: dict[str, Marker] = {}
-    for score, case_id, lang, docnum in _ranked(matches, cases):
+    for score, case_id, docnum in _ranked(matches, cases):
         if len(hits) >= limit:
             break
         if case_id in seen:
             continue
         seen.add(case_id)
         stored = searcher.stored_fields(docnum)
+        lang = stored["lang"]
         if lang not in markers:
             terms = plan.terms.get(field_language(lang), frozenset())
             markers[lang] = Marker(shared_analyser(lang), terms, plan.prefix)
         hits.append(
             Hit(
-                id=case_id,
+                id=stored["id"],
                 lang=lang,
                 title=stored["title"],
                 score=round(score, 4),
@@ -616,8 +707,12 @@ class _Window:
 
     def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
         """Move to `offset` from the start, the current position or the end."""
-        base = {os.SEEK_SET: self.start, os.SEEK_CUR: self.position, os.SEEK_END: self.end}[whence]
-        self.position = base + offset
+        if whence == os.SEEK_SET:
+            self.position = self.start + offset
+        elif whence == os.SEEK_CUR:
+            self.position += offset
+        else:
+            self.position = self.end + offset
         return self.position - self.start
 
     def tell(self) -> int:
@@ -635,8 +730,10 @@ class _MappedFile(StructFile):  # type: ignore[misc]
     5-20 ms per search at 5,000 narratives (postings, terms, stored fields).
     """
 
-    def __init__(self, mapped: mmap.mmap, start: int, length: int, name: str, *, owner: bool) -> None:
-        super().__init__(_Window(mapped, start, length), name=name)
+    def __init__(
+        self, mapped: mmap.mmap, start: int, length: int, name: str, *, owner: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(_Window(mapped, start, length), name=name, **kwargs)
         self._mapped = mapped
         self._start = start
         self._owner = owner
@@ -671,7 +768,7 @@ class _MappedStorage(FileStorage):  # type: ignore[misc]
                 mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
             except ValueError:
                 return super().open_file(name, **kwargs)
-        return _MappedFile(mapped, 0, len(mapped), name, owner=True)
+        return _MappedFile(mapped, 0, len(mapped), name, owner=True, **kwargs)
 
 
 def _open_index(directory: Path) -> Any:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
-from itertools import islice
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from itertools import compress, islice
 
 from search_index.analysis import Analyser
 from search_index.tokens import WORD_PATTERN, words
@@ -38,11 +38,14 @@ class Marker:
         self.known: set[str] = set()
         self.matched: set[str] = set()
 
-    def _is_match(self, folded: str) -> bool:
-        """Return whether a folded word has one of the terms or begins with the prefix."""
-        if folded[:2] in self.starts and any(term in self.terms for term in self.analyser.word_terms(folded)):
-            return True
-        return bool(self.prefix) and folded.startswith(self.prefix)
+    def _matching(self, forms: Iterable[tuple[str, str]]) -> Iterator[str]:
+        """Yield the words whose folded form has one of the terms or begins with the prefix."""
+        starts, terms, prefix, word_terms = self.starts, self.terms, self.prefix, self.analyser.word_terms
+        for word, folded in forms:
+            if (folded[:2] in starts and any(term in terms for term in word_terms(folded))) or (
+                prefix and folded.startswith(prefix)
+            ):
+                yield word
 
     def positions(self, text: str) -> list[int]:
         """Return the positions of the words of NFC `text` that match."""
@@ -53,10 +56,9 @@ class Marker:
             # newline). Words are folded one by one, not the text as a whole, so that a colon or
             # soft hyphen that folding removes joins no words.
             folded = self.analyser.fold_nfc("\n".join(new)).split("\n")
-            self.matched.update(word for word, form in zip(new, folded, strict=True) if self._is_match(form))
+            self.matched.update(self._matching(zip(new, folded, strict=True)))
             self.known.update(new)
-        matched = self.matched
-        return [index for index, word in enumerate(found) if word in matched]
+        return list(compress(range(len(found)), map(self.matched.__contains__, found)))
 
     def snippet(self, texts: Sequence[str]) -> str:
         """Return a snippet of the first text with a match, else the start of the first non-empty one.

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 _MORE = 32
+# Most numbers in an index (document gaps, term frequencies) are small: look them up.
+_SMALL = 1024
 
 
 def encode(value: int) -> str:
@@ -29,9 +31,18 @@ def encode(value: int) -> str:
             return "".join(chars)
 
 
+def _small_codes() -> tuple[str, ...]:
+    """Return the encodings of 0 … _SMALL - 1."""
+    return tuple(encode(value) for value in range(_SMALL))
+
+
+_CODES = _small_codes()
+
+
 def encode_all(values: Iterable[int]) -> str:
     """Return the characters of a sequence of non-negative integers."""
-    return "".join(encode(value) for value in values)
+    codes = _CODES
+    return "".join(codes[value] if 0 <= value < _SMALL else encode(value) for value in values)
 
 
 def decode_all(text: str) -> list[int]:

@@ -138,6 +138,7 @@ class Attempt:
     longest_task_ms: float = 0.0  # during the query
     blocking_ms: float = 0.0  # during the query: sum of (task - 50 ms)
     longest_load_task_ms: float = 0.0  # while the page loaded, before typing
+    query_tasks: list[tuple[float, float]] = field(default_factory=list)  # (start after typing, duration)
     transfer: Transfer | None = None  # after load + search assets fetched during load
     transfer_after_load: Transfer | None = None  # only what was requested after the load event
     fetched: list[str] = field(default_factory=list)
@@ -235,6 +236,8 @@ def read(page: Page, attempt: Attempt) -> None:
     end = bench["done"] if bench["done"] is not None else bench["error"]
     tasks = bench["longtasks"]
     during = overlapping(tasks, t0, float(end))
+    # When each long task of the query window started, relative to typing: to tell which step blocked.
+    attempt.query_tasks = [(round(s - t0, 1), round(d, 1)) for s, d in tasks if s < end and s + d > t0]
     attempt.longest_task_ms = round(max(during, default=0.0), 1)
     attempt.blocking_ms = round(blocking_time(during), 1)
     attempt.longest_load_task_ms = round(max((d for s, d in tasks if s < t0), default=0.0), 1)

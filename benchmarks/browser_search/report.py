@@ -44,6 +44,8 @@ def summarise(attempts: Sequence[Attempt]) -> Summary:
         "hits": ok[0].hits,
         "first_hit": ok[0].first_hit,
         "longest_task_ms": max(a.longest_task_ms for a in ok),
+        "longest_task_ms_runs": [a.longest_task_ms for a in ok],
+        "query_tasks_runs": [a.query_tasks for a in ok],
         "blocking_ms": round(statistics.median(a.blocking_ms for a in ok), 1),
         "longest_load_task_ms": max(a.longest_load_task_ms for a in ok),
         "transfer": asdict(transfer) if transfer else None,

@@ -1,8 +1,9 @@
 """Search benchmarks: index build and update, query latency, related cases, near-duplicates.
 
 Usage (from the repository root):
-    python -m benchmarks.search.run [--sizes 1000,5000] [--work DIR] [--json FILE]
+    python -m benchmarks.search.run [--sizes 1000,5000] [--work DIR] [--json FILE] [--steps query,...]
 Each measurement runs in its own process so that peak RSS (resource.getrusage) is its own.
+`--steps` without `build` measures the indexes an earlier run left in `--work` (index-<size>).
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ from search_index.similarity import near_duplicates
 
 QUERY_COUNT = 200
 LATENCY_BUDGET_P95_MS = 50.0
+# Each step and the name of its entry in the results, in the order they run.
+STEPS = {
+    "build": "build",
+    "update": "update_one_edit",
+    "query": "query",
+    "related": "related",
+    "duplicates": "near_duplicates",
+}
 
 
 def _peak_rss_mb() -> float:
@@ -35,7 +44,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _queries(seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
+def queries(seed: int = 7) -> list[tuple[str, dict[str, Any]]]:
     """Return deterministic queries: words, pairs, prefixes, with and without filters."""
     rng = random.Random(seed)
     queries: list[tuple[str, dict[str, Any]]] = []
@@ -93,7 +102,7 @@ def measure_queries(directory: Path) -> dict[str, Any]:
     timings = []
     totals = []
     search(directory, "warm up")
-    for text, options in _queries():
+    for text, options in queries():
         start = time.perf_counter()
         results = search(directory, text, **options)
         timings.append((time.perf_counter() - start) * 1000)
@@ -178,6 +187,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--steps", default=",".join(STEPS), help=f"some of {', '.join(STEPS)}")
     parser.add_argument("--step", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--index", type=Path, help=argparse.SUPPRESS)
@@ -185,15 +195,17 @@ def main() -> None:
     if args.step:
         print(json.dumps(run_step(args.step, args.size, args.index)))
         return
+    steps = [step for step in STEPS if step in args.steps.split(",")]
+    unknown = set(args.steps.split(",")) - set(STEPS)
+    if unknown or not steps:
+        parser.error(f"--steps takes some of {', '.join(STEPS)}")
+    if "build" not in steps and args.work is None:
+        parser.error("without the build step, --work must name the folder of an earlier run")
     work = args.work or Path(tempfile.mkdtemp(prefix="agk-search-bench-"))
     results: dict[str, Any] = {}
     for size in (int(text) for text in args.sizes.split(",")):
         directory = work / f"index-{size}"
-        entry = {"build": _child("build", size, directory)}
-        entry["update_one_edit"] = _child("update", size, directory)
-        entry["query"] = _child("query", size, directory)
-        entry["related"] = _child("related", size, directory)
-        entry["near_duplicates"] = _child("duplicates", size, directory)
+        entry = {STEPS[step]: _child(step, size, directory) for step in steps}
         results[str(size)] = entry
         print(json.dumps({size: entry}, indent=2), flush=True)
     if args.json:

@@ -540,9 +540,11 @@
     var self = this;
     alternatives.forEach(function (alt) {
       if (alt.lang !== undefined) {
-        // A stop word of this language must not exclude its documents: they match, scoring 0.
+        // A stop word of this language must not exclude its documents: they match, with the
+        // constant score agk search gives them (whoosh's ConstantScoreQuery).
+        var constant = self.meta.ranking.stop_word_score;
         self.docLang.forEach(function (lang, doc) {
-          if (lang === alt.lang && !scores.has(doc)) scores.set(doc, 0);
+          if (lang === alt.lang) scores.set(doc, (scores.get(doc) || 0) + constant);
         });
         return;
       }

@@ -13,8 +13,12 @@ from typing import Any
 
 import pytest
 
+from benchmarks.search.corpus import CorpusShape
+from benchmarks.search.corpus import documents as corpus_documents_of
+from benchmarks.search.run import queries as benchmark_queries
 from search_index.analysis import Analyser, known_languages
 from search_index.documents import SearchDocument
+from search_index.index import build_index
 from search_index.query import search
 from search_index.static import write_static_index
 from search_index.tokens import WORD_PATTERN as WORDS
@@ -151,5 +155,40 @@ def test_a_query_loads_only_the_shards_it_needs(browser: Any, index_page: str) -
             "a Hindi word needs no Snowball stemmer"
         )
         assert not watch.errors and not watch.external_requests()
+    finally:
+        watch.page.context.close()
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A 300-narrative synthetic corpus in seven languages: whoosh index and browser index page."""
+    documents = list(corpus_documents_of(CorpusShape(300)))
+    folder = tmp_path_factory.mktemp("synthetic")
+    build_index(documents, folder / "whoosh")
+    write_static_index(documents, folder / "search")
+    page = folder / "index.html"
+    page.write_text('<!doctype html><meta charset="utf-8"><script src="search/engine.js"></script>', "utf-8")
+    return folder / "whoosh", page.as_uri()
+
+
+# Benchmark queries (words, pairs, prefixes, a language, a state), plus short prefixes that expand
+# to more than PREFIX_EXPANSIONS terms and a query mixing a Marathi stop word with Hindi text.
+SYNTHETIC_QUERIES = [*benchmark_queries()[:60], ("प्र", {}), ("ad", {}), ("आणि योजना", {})]
+
+
+def test_browser_answers_like_the_cli_on_a_larger_corpus(browser: Any, synthetic: tuple[Path, str]) -> None:
+    index, url = synthetic
+    watch = open_page(browser)
+    try:
+        watch.page.goto(url)
+        for query, options in SYNTHETIC_QUERIES:
+            lang, filters = options.get("lang"), options.get("filters", {})
+            cli = search(index, query, lang=lang, filters=filters)
+            found = browser_search(watch.page, query, lang, filters)
+            assert found["ids"] == [hit.id for hit in cli.hits], query
+            assert found["total"] == cli.total, query
+            assert found["facets"] == {key: dict(counts) for key, counts in cli.facets.items()}, query
+            assert found["scores"] == pytest.approx([hit.score for hit in cli.hits], abs=2e-4), query
+        assert not watch.errors
     finally:
         watch.page.context.close()

@@ -142,6 +142,16 @@ def test_scores_follow_whooshs_union_trees(synthetic_index: Path, monkeypatch: p
     assert _compare_with_whoosh(synthetic_index, {}) > 0
 
 
+def test_whooshs_public_calls_alone_give_the_same_scores(
+    synthetic_index: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the bulk reads of posting blocks and length columns, every posting and length
+    # is read through whoosh's public calls.
+    monkeypatch.setattr(query_module, "_read_blocks", lambda *_: None)
+    monkeypatch.setattr(query_module, "_length_bytes", lambda *_: None)
+    assert _compare_with_whoosh(synthetic_index, {}) > 0
+
+
 def _former_facets(searcher: Any, docnums: list[int]) -> tuple[int, dict[str, dict[str, int]]]:
     """Count cases and facet values as the former implementation did."""
     ids = searcher.reader().column_reader("id")
