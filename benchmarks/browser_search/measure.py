@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, Error, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Error, Page, Playwright, ViewportSize, sync_playwright
 
 from benchmarks.browser_search.serve import RecordingServer, Served, Transfer, account_served
 
@@ -19,7 +19,7 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-VIEWPORT = {"width": 1280, "height": 900}  # desktop: the header search box is visible
+VIEWPORT: ViewportSize = {"width": 1280, "height": 900}  # desktop: the header search box is visible
 LONG_TASK_MS = 50.0  # the Long Tasks API threshold; blocking time is what exceeds it
 SETTLE_MS = 300  # long-task entries are delivered asynchronously after the task ends
 # Requests a search makes while the page is still loading (Material's worker fetches its whole
@@ -196,7 +196,7 @@ def first_query(
 ) -> Attempt:
     """Open `url` in a fresh context, type `query`, wait for results; never raises but Missing."""
     attempt = Attempt()
-    context = browser.new_context(viewport=VIEWPORT)  # type: ignore[arg-type]
+    context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
         page.on("pageerror", lambda error: attempt.page_errors.append(str(error)[:200]))
@@ -206,7 +206,7 @@ def first_query(
         page.goto(url, wait_until="load", timeout=timeout_ms)
         loaded = server.mark() if server else 0
         if page.locator(ui.present).count() == 0:
-            raise Missing(f"no {ui.present} in {url.rsplit('/', 2)[-2:]}")
+            raise Missing(f"no {ui.present} in {'/'.join(url.rsplit('/', 2)[-2:])}")
         if ui.open and page.locator(ui.open).first.is_visible():
             page.locator(ui.open).first.click()
         page.evaluate(TRIGGER_SCRIPT, [ui.input, ui.hit, ui.done, ui.error, query])
@@ -220,9 +220,7 @@ def first_query(
             attempt.fetched = [f"{s.path} {s.size}" for s in served]
         page.wait_for_timeout(SETTLE_MS)
         read(page, attempt)
-    except Missing:
-        raise
-    except Error as error:
+    except Error as error:  # Playwright's, including its timeouts
         attempt.error = str(error).splitlines()[0][:300]
     finally:
         context.close()

@@ -84,8 +84,8 @@ def build_ours(work: Path, size: int, langs: Sequence[str], rebuild: bool) -> Bu
     root_config = (REPO / "mkdocs.yml").read_bytes()
     if (project / "mkdocs.yml").read_bytes() != root_config:
         (project / "mkdocs.yml").write_bytes(root_config)
-    inputs = [p.read_bytes() for p in source_files(REPO / "builder")]
-    inputs += [p.read_bytes() for p in source_files(REPO / "search_index") if p.suffix in {".py", ".js"}]
+    # Our search is written by search_index (engine, analysers, stemmers, stop words) during agk build.
+    inputs = [p.read_bytes() for folder in ("builder", "search_index") for p in source_files(REPO / folder)]
     corpus_stamp = (project / ".generator-stamp").read_bytes()
     stamp = digest([*inputs, root_config, corpus_stamp, ",".join(langs).encode()])
     site = project / "site"

@@ -350,16 +350,21 @@
     runs.forEach(function (run, caseNumber) {
       for (var k = 0; k < run; k++) self.caseOf.push(caseNumber);
     });
+    // Per facet, flat arrays: the values of document d are values[start[d]] … values[start[d + 1] - 1].
     this.facets = {};
     Object.keys(meta.facets).forEach(function (key) {
       var numbers = decodeVarints(meta.facets[key].docs);
-      var perDoc = [];
-      for (var at = 0; at < numbers.length; ) {
+      var start = new Int32Array(meta.documents + 1);
+      var values = new Int32Array(numbers.length);
+      var size = 0;
+      for (var at = 0, doc = 0; at < numbers.length; doc++) {
         var count = numbers[at];
-        perDoc.push(numbers.slice(at + 1, at + 1 + count));
+        start[doc] = size;
+        for (var k = 1; k <= count; k++) values[size++] = numbers[at + k];
         at += 1 + count;
+        start[doc + 1] = size;
       }
-      self.facets[key] = perDoc;
+      self.facets[key] = { start: start, values: values };
     });
     this.lengthBytes = {};
   }
@@ -635,7 +640,7 @@
     scores.forEach(function (score, doc) {
       if (options.lang && self.docLang[doc] !== options.lang) return;
       for (var i = 0; i < keys.length; i++) {
-        if (wanted[i] < 0 || self.facets[keys[i]][doc].indexOf(wanted[i]) < 0) return;
+        if (wanted[i] < 0 || !self.hasFacetValue(keys[i], doc, wanted[i])) return;
       }
       docs.push(doc);
     });
@@ -673,28 +678,54 @@
   /** Distinct cases among `docs`, and facet value counts over those cases. */
   Engine.prototype.countFacets = function (docs, result) {
     var self = this;
-    var perCase = new Map();
-    docs.forEach(function (doc) {
-      var c = self.caseOf[doc];
-      if (!perCase.has(c)) perCase.set(c, {});
-      var items = perCase.get(c);
-      Object.keys(self.facets).forEach(function (key) {
-        self.facets[key][doc].forEach(function (v) { items[key + "\u001f" + v] = true; });
+    var keys = Object.keys(this.facets);
+    var counts = {};
+    var seenIn = {};
+    keys.forEach(function (key) {
+      var size = self.meta.facets[key].values.length;
+      counts[key] = new Int32Array(size);
+      seenIn[key] = new Int32Array(size).fill(-1);
+    });
+    // Narratives of a case are neighbours in document order: count each value once per case.
+    var sorted = Int32Array.from(docs).sort();
+    var cases = 0;
+    var lastCase = -1;
+    for (var i = 0; i < sorted.length; i++) {
+      var doc = sorted[i];
+      var caseNumber = this.caseOf[doc];
+      if (caseNumber !== lastCase) {
+        cases += 1;
+        lastCase = caseNumber;
+      }
+      for (var k = 0; k < keys.length; k++) {
+        var facet = this.facets[keys[k]];
+        var seen = seenIn[keys[k]];
+        for (var at = facet.start[doc]; at < facet.start[doc + 1]; at++) {
+          var value = facet.values[at];
+          if (seen[value] !== caseNumber) {
+            seen[value] = caseNumber;
+            counts[keys[k]][value] += 1;
+          }
+        }
+      }
+    }
+    var facets = {};
+    keys.forEach(function (key) {
+      var names = self.meta.facets[key].values;
+      counts[key].forEach(function (count, value) {
+        if (count) (facets[key] = facets[key] || {})[names[value]] = count;
       });
     });
-    var counts = {};
-    perCase.forEach(function (items) {
-      Object.keys(items).forEach(function (item) { counts[item] = (counts[item] || 0) + 1; });
-    });
-    var facets = {};
-    Object.keys(counts).forEach(function (item) {
-      var cut = item.indexOf("\u001f");
-      var key = item.slice(0, cut);
-      var value = self.meta.facets[key].values[Number(item.slice(cut + 1))];
-      (facets[key] = facets[key] || {})[value] = counts[item];
-    });
     result.facets = facets;
-    return perCase.size;
+    return cases;
+  };
+
+  Engine.prototype.hasFacetValue = function (key, doc, value) {
+    var facet = this.facets[key];
+    for (var at = facet.start[doc]; at < facet.start[doc + 1]; at++) {
+      if (facet.values[at] === value) return true;
+    }
+    return false;
   };
 
   /** Resolve to a hit's document: {id, lang, title, url, summary, text}. */
