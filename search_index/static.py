@@ -132,15 +132,22 @@ def _shards(entries: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
     return shards
 
 
-def _facet_column(ordered: list[PreparedDocument], key: str) -> tuple[list[str], str]:
-    """Return a facet's sorted values and, per document, a count then value indices."""
+def _facet_column(ordered: list[PreparedDocument], key: str) -> tuple[list[str], bool, str]:
+    """Return a facet's sorted values, whether every document has exactly one, and the column:
+    per document its value index (single) or a count then value indices."""
     values = sorted({value for item in ordered for value in item.facets.get(key, ())})
     index = {value: number for number, value in enumerate(values)}
+    single = all(len(item.facets.get(key, ())) == 1 for item in ordered)
     numbers: list[int] = []
     for item in ordered:
         own = item.facets.get(key, ())
-        numbers += [len(own), *(index[value] for value in own)]
-    return values, varint.encode_all(numbers)
+        numbers += [index[own[0]]] if single else [len(own), *(index[value] for value in own)]
+    return values, single, varint.encode_all(numbers)
+
+
+def _length_column(lengths: Mapping[int, int], documents: int) -> str:
+    """Return the stored length byte of every document in one field (0 where it has none)."""
+    return varint.encode_all(length_byte(lengths.get(doc, 0)) for doc in range(documents))
 
 
 def _case_runs(ordered: list[PreparedDocument]) -> str:
@@ -160,12 +167,13 @@ def _meta(
     doc_langs = sorted({item.source.lang for item in ordered})
     facets: dict[str, Any] = {}
     for key in sorted({key for item in ordered for key in item.facets}):
-        values, column = _facet_column(ordered, key)
+        values, single, column = _facet_column(ordered, key)
         labels = facet_labels.get(key, {})
         facets[key] = {
-            "values": values,
-            "labels": [labels.get(value, value) for value in values],
             "docs": column,
+            "labels": [labels.get(value, value) for value in values],
+            "single": single,
+            "values": values,
         }
     return {
         "format": FORMAT,
@@ -177,10 +185,7 @@ def _meta(
         "doc_lang": varint.encode_all(doc_langs.index(item.source.lang) for item in ordered),
         "case_runs": _case_runs(ordered),
         "facets": facets,
-        "lengths": {
-            name: _gaps((doc, length_byte(length)) for doc, length in sorted(postings.lengths[name].items()))
-            for name in fields
-        },
+        "lengths": {name: _length_column(postings.lengths[name], len(ordered)) for name in fields},
         "ranking": {
             "b": B,
             "boosts": {**dict(PART_BOOSTS), "labels": LABELS_BOOST},

@@ -202,15 +202,12 @@
     });
     if (!needed.length) return Promise.resolve();
     var base = this.base + "snowball/";
-    return loadScript(base + "base-stemmer.js").then(function () {
-      return Promise.all(
-        needed.map(function (algorithm) {
-          return loadScript(base + algorithm + "-stemmer.js").then(function () {
-            var Stemmer = global[SNOWBALL_CLASSES[algorithm]];
-            self.stemmers[algorithm] = new Stemmer();
-          });
-        })
-      );
+    // The stemmer files only use BaseStemmer when constructed: all load in parallel.
+    var files = ["base"].concat(needed).map(function (name) { return loadScript(base + name + "-stemmer.js"); });
+    return Promise.all(files).then(function () {
+      needed.forEach(function (algorithm) {
+        self.stemmers[algorithm] = new global[SNOWBALL_CLASSES[algorithm]]();
+      });
     });
   };
 
@@ -357,11 +354,12 @@
       var start = new Int32Array(meta.documents + 1);
       var values = new Int32Array(numbers.length);
       var size = 0;
+      var single = meta.facets[key].single;
       for (var at = 0, doc = 0; at < numbers.length; doc++) {
-        var count = numbers[at];
+        var count = single ? 1 : numbers[at++];
         start[doc] = size;
-        for (var k = 1; k <= count; k++) values[size++] = numbers[at + k];
-        at += 1 + count;
+        for (var k = 0; k < count; k++) values[size++] = numbers[at + k];
+        at += count;
         start[doc + 1] = size;
       }
       self.facets[key] = { start: start, values: values };
@@ -507,13 +505,7 @@
   /** The stored length byte of every document in field `index` (decoded once). */
   Engine.prototype.lengths = function (index) {
     if (!this.lengthBytes[index]) {
-      var bytes = new Uint8Array(this.meta.documents);
-      var numbers = decodeVarints(this.meta.lengths[this.meta.fields[index]] || "");
-      for (var i = 0, doc = 0; i < numbers.length; i += 2) {
-        doc += numbers[i];
-        bytes[doc] = numbers[i + 1];
-      }
-      this.lengthBytes[index] = bytes;
+      this.lengthBytes[index] = Uint8Array.from(decodeVarints(this.meta.lengths[this.meta.fields[index]] || ""));
     }
     return this.lengthBytes[index];
   };
@@ -540,23 +532,64 @@
   };
 
   /** Score one clause: {doc: score} summed over its alternatives (whoosh's Or). */
-  Engine.prototype.clauseScores = function (alternatives) {
-    var scores = new Map();
-    var self = this;
-    alternatives.forEach(function (alt) {
-      if (alt.lang !== undefined) {
-        // A stop word of this language must not exclude its documents: they match, with the
-        // constant score agk search gives them (whoosh's ConstantScoreQuery).
-        var constant = self.meta.ranking.stop_word_score;
-        self.docLang.forEach(function (lang, doc) {
-          if (lang === alt.lang) scores.set(doc, (scores.get(doc) || 0) + constant);
-        });
-        return;
-      }
-      self.addScores(scores, alt);
+  /** Add one alternative's scores: a term in a field, or the constant of a stop word. */
+  Engine.prototype.addAlternative = function (scores, alt) {
+    if (alt.lang === undefined) {
+      this.addScores(scores, alt);
+      return;
+    }
+    // A stop word of this language must not exclude its documents: they match, with the
+    // constant score agk search gives them (whoosh's ConstantScoreQuery).
+    var constant = this.meta.ranking.stop_word_score;
+    this.docLang.forEach(function (lang, doc) {
+      if (lang === alt.lang) scores.set(doc, (scores.get(doc) || 0) + constant);
     });
-    return scores;
   };
+
+  /** Resolve to {doc: score} of every document matching all clauses (sums, as whoosh's And
+      of Ors). Long work is cut into tasks of about SLICE_MS so that typing stays responsive. */
+  Engine.prototype.scoreClauses = function (clauses) {
+    var self = this;
+    var scores = null;
+    var started = now();
+    var chain = Promise.resolve();
+    clauses.forEach(function (alternatives) {
+      var own = new Map();
+      alternatives.forEach(function (alt) {
+        chain = chain.then(function () {
+          if (now() - started < SLICE_MS) return null;
+          return nextTask().then(function () { started = now(); });
+        }).then(function () { self.addAlternative(own, alt); });
+      });
+      chain = chain.then(function () {
+        if (scores === null) {
+          scores = own;
+          return;
+        }
+        var joined = new Map();
+        scores.forEach(function (score, doc) {
+          if (own.has(doc)) joined.set(doc, score + own.get(doc));
+        });
+        scores = joined;
+      });
+    });
+    return chain.then(function () { return scores; });
+  };
+
+  var SLICE_MS = 30;
+
+  function now() {
+    return typeof performance !== "undefined" ? performance.now() : Date.now();
+  }
+
+  /** Resolve in a new task of the event loop (a message is not throttled like setTimeout). */
+  function nextTask() {
+    return new Promise(function (resolve) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { resolve(); };
+      channel.port2.postMessage(0);
+    });
+  }
 
   Engine.prototype.run = function (text, plan, entries, prefixTerms, languages, options) {
     var self = this;
@@ -620,19 +653,15 @@
     if (lastWord.length >= ranking.min_prefix) prefix = lastWord;
     var result = { query: text, total: 0, hits: [], facets: {}, terms: matchTerms, prefix: prefix };
     if (nothing || !clauses.length) return result;
-    var scores = null;
-    clauses.forEach(function (alternatives) {
-      var own = self.clauseScores(alternatives);
-      if (scores === null) {
-        scores = own;
-        return;
-      }
-      var joined = new Map();
-      scores.forEach(function (score, doc) {
-        if (own.has(doc)) joined.set(doc, score + own.get(doc));
-      });
-      scores = joined;
+    return this.scoreClauses(clauses).then(function (scores) {
+      return nextTask().then(function () { return self.rank(result, scores, options); });
     });
+  };
+
+  /** Filter, count facets, order and collapse the scored documents into `result`. */
+  Engine.prototype.rank = function (result, scores, options) {
+    var self = this;
+    var meta = this.meta;
     var filters = options.filters || {};
     var keys = Object.keys(filters).filter(function (k) { return filters[k] !== undefined && filters[k] !== ""; });
     var wanted = keys.map(function (key) { return self.facetValue(key, filters[key]); });

@@ -43,11 +43,8 @@ def _weights(files: Mapping[str, str], fieldname: str, term: str) -> dict[int, f
     """Return {docnum: BM25F weight} of one term in one field, from the shards and meta.js."""
     meta = payload(files["meta.js"])
     field_index = meta["fields"].index(fieldname)
-    lengths, doc = {}, 0
-    numbers = varint.decode_all(meta["lengths"][fieldname])
-    for at in range(0, len(numbers), 2):
-        doc += numbers[at]
-        lengths[doc] = meta["ranking"]["length_table"][numbers[at + 1]]
+    table = meta["ranking"]["length_table"]
+    lengths = [table[byte] for byte in varint.decode_all(meta["lengths"][fieldname])]
     documents = meta["documents"]
     average = meta["ranking"]["totals"][fieldname] / documents or 1.0
     for name, text in files.items():
@@ -129,8 +126,12 @@ def test_meta_columns_describe_every_document() -> None:
     assert [meta["doc_langs"][i] for i in varint.decode_all(meta["doc_lang"])] == ["en", "hi", "ta"]
     state = meta["facets"]["state"]
     assert state["values"] == ["TN", "UP"] and state["labels"] == ["TN", "Uttar Pradesh"]
-    assert varint.decode_all(state["docs"]) == [1, 1, 1, 1, 1, 0]
+    assert state["single"] and varint.decode_all(state["docs"]) == [1, 1, 0]
+    assert not meta["facets"]["sdg"]["single"]
     assert varint.decode_all(meta["facets"]["sdg"]["docs"]) == [2, 0, 1, 2, 0, 1, 0]
+    assert [len(varint.decode_all(column)) for column in meta["lengths"].values()] == [3] * len(
+        meta["fields"]
+    )
 
 
 def test_hostile_text_stays_data(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@
   var FACETS = ["sector", "state", "level", "type", "year", "sdg", "language"];
   var DROPDOWN_HITS = 6;
   var PAGE_HITS = 20;
-  var DELAY_MS = 80;
+  // Wait for a pause in typing this long before searching (input methods send bursts).
+  var DELAY_MS = 40;
 
   function readJson(id) {
     var node = document.getElementById(id);
