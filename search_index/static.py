@@ -3,9 +3,11 @@
 Every file is JavaScript calling `__agkSearch(name, data)`, so the same folder works over HTTP
 and from file:// (where Chromium blocks fetch). A query loads only what its words need:
 
-    engine.js, snowball/*.js   the query side (browser/), copied as they are
-    analysis.js               folding, scripts, stop words and suffix rules, compiled from data/
-    meta.js                   field names, first term of every shard, per-document columns
+    engine.js                 the query side (browser/engine.js), followed by two data calls:
+                              analysis (folding, scripts, stop words, suffix rules, compiled
+                              from data/) and meta (field names, first term of every shard,
+                              per-document columns): one request before the first shard
+    snowball/*.js             the Snowball stemmers, loaded when a query word needs one
     t/<n>.js                  terms from shard boundary n: {term: [field, postings, …]}
     d/<doc>.js                a document's title, URL, summary and text (for snippets), zlib-
                               compressed and base64-encoded: a hit costs one ~7 kB file
@@ -321,7 +323,10 @@ def write_static_index(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         shutil.copytree(BROWSER_DIR, staging, dirs_exist_ok=True)
-        for rel, text in index.files.items():
+        engine = (BROWSER_DIR / "engine.js").read_text(encoding="utf-8")
+        files = dict(index.files)
+        files["engine.js"] = engine + files.pop("analysis.js") + files.pop("meta.js")
+        for rel, text in files.items():
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -36,6 +36,8 @@
   /* ------------------------------------------------------------------ loading */
 
   var pending = {};
+  // Data that arrived before anyone asked for it (meta and analysis ride along in engine.js).
+  var arrived = {};
 
   // Every data file calls this with its name; the promise of that name resolves.
   global.__agkSearch = function (name, data) {
@@ -43,6 +45,8 @@
     if (entry && !entry.done) {
       entry.done = true;
       entry.resolve(data);
+    } else if (!entry) {
+      arrived[name] = data;
     }
   };
 
@@ -59,6 +63,11 @@
   function loadData(base, path, name) {
     var entry = pending[name];
     if (entry) return entry.promise;
+    if (Object.prototype.hasOwnProperty.call(arrived, name)) {
+      pending[name] = { done: true, promise: Promise.resolve(arrived[name]) };
+      delete arrived[name];
+      return pending[name].promise;
+    }
     entry = pending[name] = { done: false };
     entry.promise = new Promise(function (resolve, reject) {
       entry.resolve = resolve;

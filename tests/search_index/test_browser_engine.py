@@ -149,7 +149,8 @@ def test_a_query_loads_only_the_shards_it_needs(browser: Any, index_page: str) -
         watch.page.evaluate("() => AgkSearch.open('search/').then(e => e.search('पानी', {}))")
         loaded = [url.rsplit("/search/", 1)[1] for url in watch.requests if "/search/" in url]
         shards = [name for name in loaded if name.startswith("t/")]
-        assert {"engine.js", "meta.js", "analysis.js"} <= set(loaded)
+        # meta and analysis ride in engine.js: one request before the shards.
+        assert "engine.js" in loaded and not {"meta.js", "analysis.js"} & set(loaded)
         assert 1 <= len(shards) <= 3, loaded
         assert not any(name.startswith("snowball/") for name in loaded), (
             "a Hindi word needs no Snowball stemmer"

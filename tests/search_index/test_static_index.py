@@ -155,6 +155,10 @@ def test_output_is_deterministic_and_replaced_whole(corpus: list[SearchDocument]
     (out / "stale.js").write_text("old", encoding="utf-8")
     report = write_static_index(corpus[:3], out)
     assert not (out / "stale.js").exists()
-    assert (out / "engine.js").is_file() and (out / "snowball" / "LICENSE").is_file()
+    assert (out / "snowball" / "LICENSE").is_file() and not (out / "meta.js").exists()
+    engine = (out / "engine.js").read_text(encoding="utf-8")
+    assert engine.endswith(
+        build_static(corpus[:3]).files["analysis.js"] + build_static(corpus[:3]).files["meta.js"]
+    )
     assert report.documents == 3 and report.files == len([p for p in out.rglob("*") if p.is_file()])
     assert [p.name for p in tmp_path.iterdir()] == ["search"]
