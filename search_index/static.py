@@ -3,7 +3,8 @@
 Every file is JavaScript calling `__agkSearch(name, data)`, so the same folder works over HTTP
 and from file:// (where Chromium blocks fetch). A query loads only what its words need:
 
-    engine.js                 the query side (browser/engine.js), followed by two data calls:
+    engine.js                 the query side (browser/engine.js) and the English stemmer, then
+                              two data calls:
                               analysis (folding, scripts, stop words, suffix rules, compiled
                               from data/) and meta (field names, first term of every shard,
                               per-document columns): one request before the first shard
@@ -323,7 +324,8 @@ def write_static_index(
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         shutil.copytree(BROWSER_DIR, staging, dirs_exist_ok=True)
-        engine = (BROWSER_DIR / "engine.js").read_text(encoding="utf-8")
+        parts = ["engine.js", "snowball/base-stemmer.js", "snowball/english-stemmer.js"]
+        engine = "\n".join((BROWSER_DIR / part).read_text(encoding="utf-8") for part in parts) + "\n"
         files = dict(index.files)
         files["engine.js"] = engine + files.pop("analysis.js") + files.pop("meta.js")
         for rel, text in files.items():

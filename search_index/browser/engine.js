@@ -205,14 +205,18 @@
     var needed = [];
     unique(codes).forEach(function (code) {
       var rules = self.languages[code];
-      if (rules && rules.stemmer.method === "snowball" && !self.stemmers[rules.stemmer.algorithm]) {
-        needed.push(rules.stemmer.algorithm);
-      }
+      if (!rules || rules.stemmer.method !== "snowball" || self.stemmers[rules.stemmer.algorithm]) return;
+      var algorithm = rules.stemmer.algorithm;
+      // English rides in engine.js (the commonest query language after Hindi): no request.
+      var ready = global.BaseStemmer && global[SNOWBALL_CLASSES[algorithm]];
+      if (ready) self.stemmers[algorithm] = new ready();
+      else needed.push(algorithm);
     });
     if (!needed.length) return Promise.resolve();
     var base = this.base + "snowball/";
     // The stemmer files only use BaseStemmer when constructed: all load in parallel.
-    var files = ["base"].concat(needed).map(function (name) { return loadScript(base + name + "-stemmer.js"); });
+    var names = global.BaseStemmer ? needed : ["base"].concat(needed);
+    var files = names.map(function (name) { return loadScript(base + name + "-stemmer.js"); });
     return Promise.all(files).then(function () {
       needed.forEach(function (algorithm) {
         self.stemmers[algorithm] = new global[SNOWBALL_CLASSES[algorithm]]();

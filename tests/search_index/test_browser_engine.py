@@ -152,9 +152,13 @@ def test_a_query_loads_only_the_shards_it_needs(browser: Any, index_page: str) -
         # meta and analysis ride in engine.js: one request before the shards.
         assert "engine.js" in loaded and not {"meta.js", "analysis.js"} & set(loaded)
         assert 1 <= len(shards) <= 3, loaded
-        assert not any(name.startswith("snowball/") for name in loaded), (
-            "a Hindi word needs no Snowball stemmer"
-        )
+        # Hindi needs no Snowball stemmer and English's rides in engine.js; Tamil's loads on demand.
+        watch.page.evaluate("() => AgkSearch.open('search/').then(e => e.search('water', {}))")
+        assert not [url for url in watch.requests if "/snowball/" in url]
+        watch.page.evaluate("() => AgkSearch.open('search/').then(e => e.search('அலுவலர்', {}))")
+        assert [url.rsplit("/", 1)[1] for url in watch.requests if "/snowball/" in url] == [
+            "tamil-stemmer.js"
+        ]
         assert not watch.errors and not watch.external_requests()
     finally:
         watch.page.context.close()
