@@ -64,7 +64,7 @@ def test_state_bundle_holds_the_state_and_national_cases(up_bundle: Path) -> Non
     assert fields["selection"] == {"sdg": None, "sector": None, "state": "UP"}
     with zipfile.ZipFile(up_bundle) as archive:
         names = set(archive.namelist())
-    assert {f"hi/{UP}", f"en/{NATIONAL}", "hi/search/meta.js", "index.html"} <= names
+    assert {f"hi/{UP}", f"en/{NATIONAL}", "hi/search/engine.js", "index.html"} <= names
     assert f"hi/{TAMIL_NADU}" not in names
     assert not any(name.startswith(("ta/", "ur/")) for name in names)
     assert any(name.startswith("fonts/devanagari/") for name in names)
