@@ -12,8 +12,6 @@ through several layers of Python calls, and a second time for the facet counts.
 from __future__ import annotations
 
 import functools
-import mmap
-import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +23,6 @@ from typing import Any
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.columns import NumericColumn
-from whoosh.filedb.filestore import FileStorage
-from whoosh.filedb.structfile import StructFile
 from whoosh.matching.wrappers import FilterMatcher
 from whoosh.scoring import BM25F, bm25
 from whoosh.util import make_weighted_tree
@@ -34,8 +30,9 @@ from whoosh.util.numeric import byte_to_length
 
 from search_index.analysis import Analyser
 from search_index.documents import FACET_KEYS, clean_value
-from search_index.errors import IndexNotFound, UnknownFacet
+from search_index.errors import UnknownFacet
 from search_index.index import FACET_SEPARATOR
+from search_index.mapped_storage import open_mapped
 from search_index.schema import (
     FACET_PREFIX,
     LABELS_BOOST,
@@ -45,7 +42,6 @@ from search_index.schema import (
     field_language,
 )
 from search_index.snippets import Marker
-from search_index.storage import current_generation
 
 EMPTY_FILTERS: Mapping[str, str] = MappingProxyType({})
 # The last word also matches words it begins, once it has this many characters.
@@ -683,102 +679,6 @@ def _hits(
     return tuple(hits)
 
 
-class _Window:
-    """A read-only file over part of a memory map (what whoosh's BufferFile gets from BytesIO)."""
-
-    def __init__(self, mapped: mmap.mmap, start: int, length: int) -> None:
-        self.mapped = mapped
-        self.start = start
-        self.end = start + length
-        self.position = start
-
-    def read(self, size: int | None = -1) -> bytes:
-        """Return up to `size` bytes (all that remain when negative) and move past them."""
-        begin = self.position
-        end = self.end if size is None or size < 0 else min(begin + size, self.end)
-        self.position = max(begin, end)
-        return self.mapped[begin:end]
-
-    def readline(self, size: int | None = -1) -> bytes:
-        """Return the bytes up to and including the next newline (pickle asks for this)."""
-        end = self.end if size is None or size < 0 else min(self.position + size, self.end)
-        found = self.mapped.find(b"\n", self.position, end)
-        return self.read((end if found < 0 else found + 1) - self.position)
-
-    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
-        """Move to `offset` from the start, the current position or the end."""
-        if whence == os.SEEK_SET:
-            self.position = self.start + offset
-        elif whence == os.SEEK_CUR:
-            self.position += offset
-        else:
-            self.position = self.end + offset
-        return self.position - self.start
-
-    def tell(self) -> int:
-        """Return the position from the start."""
-        return self.position - self.start
-
-    def close(self) -> None:
-        """Nothing to release: the map belongs to the file that opened it."""
-
-
-class _MappedFile(StructFile):  # type: ignore[misc]
-    """A whoosh file over part of a memory map: reads slice the map; nothing is copied up front.
-
-    whoosh's own mmap mode wraps each file inside a segment in a BytesIO, which copies it:
-    5-20 ms per search at 5,000 narratives (postings, terms, stored fields).
-    """
-
-    def __init__(
-        self, mapped: mmap.mmap, start: int, length: int, name: str, *, owner: bool, **kwargs: Any
-    ) -> None:
-        super().__init__(_Window(mapped, start, length), name=name, **kwargs)
-        self._mapped = mapped
-        self._start = start
-        self._owner = owner
-
-    def get(self, position: int, length: int) -> bytes:
-        """Return `length` bytes from `position` (without moving: columns and tables read so)."""
-        begin = self._start + position
-        return self._mapped[begin : begin + length]
-
-    def subset(self, position: int, length: int, name: str | None = None) -> _MappedFile:
-        """Return a file over part of this one (a file inside a compound segment file)."""
-        return _MappedFile(self._mapped, self._start + position, length, name or self._name, owner=False)
-
-    def close(self) -> None:
-        """Close the file, and the map when this file opened it."""
-        super().close()
-        if self._owner:
-            self._mapped.close()
-
-
-class _MappedStorage(FileStorage):  # type: ignore[misc]
-    """The files of an index generation, read through memory maps (see _MappedFile)."""
-
-    def __init__(self, path: str) -> None:
-        # supports_mmap=False keeps whoosh's compound files from mapping (and copying) themselves.
-        super().__init__(path, supports_mmap=False, readonly=True)
-
-    def open_file(self, name: str, **kwargs: Any) -> Any:
-        """Return the file mapped read-only (an empty file cannot be mapped: it is opened)."""
-        with (Path(self.folder) / name).open("rb") as handle:
-            try:
-                mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-            except ValueError:
-                return super().open_file(name, **kwargs)
-        return _MappedFile(mapped, 0, len(mapped), name, owner=True, **kwargs)
-
-
-def _open_index(directory: Path) -> Any:
-    """Open the index in use for reading, or raise IndexNotFound."""
-    generation = current_generation(directory)
-    if generation is None:
-        raise IndexNotFound(directory)
-    return _MappedStorage(str(generation)).open_index()
-
-
 def search(
     directory: Path,
     query: str,
@@ -793,7 +693,7 @@ def search(
     matches as a prefix. Query syntax is not interpreted: `title:x OR *` is three plain words.
     `lang` restricts to narratives in that language; `filters` maps facet keys to values.
     """
-    ix = _open_index(Path(directory))
+    ix = open_mapped(Path(directory))
     try:
         return _search(ix, query, lang, filters, limit)
     finally:

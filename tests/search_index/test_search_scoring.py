@@ -29,16 +29,15 @@ from search_index import query as query_module
 from search_index.analysis import Analyser
 from search_index.documents import SearchDocument
 from search_index.index import FACET_SEPARATOR, build_index
+from search_index.mapped_storage import _Window, open_mapped
 from search_index.query import (
     WEIGHTING,
     QueryPlan,
     SearchResults,
     _filter_terms,
     _matches,
-    _open_index,
     _Planner,
     _present_languages,
-    _Window,
     search,
 )
 from search_index.schema import field_language
@@ -110,7 +109,7 @@ def _one_pass(searcher: Any, plan: QueryPlan, required: tuple[tuple[str, str], .
 def _compare_with_whoosh(directory: Path, options: Mapping[str, Any]) -> int:
     """Assert one-pass scores equal whoosh's for every test query; return how many queries matched."""
     compared = 0
-    ix = _open_index(directory)
+    ix = open_mapped(directory)
     with ix.searcher(weighting=WEIGHTING) as searcher:
         required = _filter_terms(searcher.reader(), options.get("lang"), options.get("filters", {}))
         assert required is not None
@@ -173,7 +172,7 @@ def _former_facets(searcher: Any, docnums: list[int]) -> tuple[int, dict[str, di
 def _two_pass(directory: Path, text: str, options: Mapping[str, Any], limit: int = 10) -> dict[str, Any]:
     """Return the results of the former two-pass implementation (all hits scored, see above)."""
     lang = options.get("lang")
-    ix = _open_index(directory)
+    ix = open_mapped(directory)
     with ix.searcher(weighting=WEIGHTING) as searcher:
         reader = searcher.reader()
         languages = _present_languages(reader)
