@@ -63,30 +63,21 @@ def _progress(message: str) -> None:
     print(f"agk: {message}", file=sys.stderr, flush=True)
 
 
-def _source_commit(project: Project) -> str:
-    """The git commit of the project, or "unknown" outside a git checkout."""
+def _git(project: Project, *args: str) -> str | None:
+    """The output of a git command in the project, or None outside a git checkout."""
     try:
         found = subprocess.run(
-            ["git", "-C", str(project.root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+            ["git", "-C", str(project.root), *args], capture_output=True, text=True, check=False
         )
     except OSError:
-        return "unknown"
-    return found.stdout.strip() if found.returncode == 0 else "unknown"
+        return None
+    return found.stdout.strip() if found.returncode == 0 else None
 
 
 def _commit_epoch(project: Project) -> str | None:
     """The commit time of HEAD (seconds), the reproducible-builds default for dates."""
-    try:
-        found = subprocess.run(
-            ["git", "-C", str(project.root), "log", "-1", "--format=%ct"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return None
-    value = found.stdout.strip()
-    return value if found.returncode == 0 and value.isdigit() else None
+    value = _git(project, "log", "-1", "--format=%ct")
+    return value if value and value.isdigit() else None
 
 
 def _scripts(cases: list[CaseStudy], langs: list[str]) -> tuple[str, ...]:
@@ -186,7 +177,7 @@ def bundle(project: Project, langs_text: str, selection: Selection, output: Path
             "national_cases": [case.id for case in chosen if not case.states],
             "languages": langs,
             "selection": selection.describe(),
-            "source_commit": _source_commit(project),
+            "source_commit": _git(project, "rev-parse", "HEAD") or "unknown",
             "generator": "agk bundle",
         }
         _progress(f"writing {len(files)} files to {project.display(target)}")

@@ -15,7 +15,9 @@ and from file:// (where Chromium blocks fetch). A query loads only what its word
 
 Postings are varint strings (search_index/varint.py) of (document gap, term frequency); meta.js
 holds each field's document lengths as whoosh stores them (one byte) and the byte-to-length
-table, so the browser computes whoosh's BM25F scores exactly (search_index/weights.py).
+table, so the browser computes whoosh's BM25F scores exactly:
+    idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * fl / avgfl)),  idf = log(N / (df + 1)) + 1,
+fl the stored length, avgfl = total field length / N (1 when zero), summed with the boosts.
 """
 
 from __future__ import annotations
@@ -32,18 +34,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
 from search_index import varint
 from search_index.analysis import Analyser, word_rules
 from search_index.documents import PreparedDocument, SearchDocument, prepare_all
 from search_index.language_data import LanguageRules, Stemmer, load_analysis_data
-from search_index.query import MIN_PREFIX_CHARS, PREFIX_EXPANSIONS, PREFIX_WEIGHT, STOP_WORD_SCORE
+from search_index.query import (
+    MIN_PREFIX_CHARS,
+    PREFIX_EXPANSIONS,
+    PREFIX_WEIGHT,
+    STOP_WORD_SCORE,
+    WEIGHTING,
+)
 from search_index.schema import LABELS_BOOST, LABELS_FIELD, PART_BOOSTS, field_language, text_field
-from search_index.weights import K1, LENGTH_TABLE, B, length_byte
 
 FORMAT = 1
 BROWSER_DIR = Path(__file__).resolve().parent / "browser"
 # Shards close once their data passes this many characters (a very common term stays alone).
 SHARD_CHARS = 12_000
+# whoosh stores a field length in one byte; this table turns the byte back into a length.
+LENGTH_TABLE = [int(byte_to_length(byte)) for byte in range(256)]
+# engine.js is shipped with these stemmers inside it (English queries need no extra request).
+ENGINE_PARTS = ("engine.js", "snowball/base-stemmer.js", "snowball/english-stemmer.js")
 
 
 @dataclass(frozen=True)
@@ -150,7 +163,7 @@ def _facet_column(ordered: list[PreparedDocument], key: str) -> tuple[list[str],
 
 def _length_column(lengths: Mapping[int, int], documents: int) -> str:
     """Return the stored length byte of every document in one field (0 where it has none)."""
-    return varint.encode_all(length_byte(lengths.get(doc, 0)) for doc in range(documents))
+    return varint.encode_all(int(length_to_byte(lengths.get(doc, 0))) for doc in range(documents))
 
 
 def _case_runs(ordered: list[PreparedDocument]) -> str:
@@ -190,9 +203,9 @@ def _meta(
         "facets": facets,
         "lengths": {name: _length_column(postings.lengths[name], len(ordered)) for name in fields},
         "ranking": {
-            "b": B,
+            "b": WEIGHTING.B,
             "boosts": {**dict(PART_BOOSTS), "labels": LABELS_BOOST},
-            "k1": K1,
+            "k1": WEIGHTING.K1,
             "length_table": LENGTH_TABLE,
             "min_prefix": MIN_PREFIX_CHARS,
             "prefix_expansions": PREFIX_EXPANSIONS,
@@ -250,15 +263,19 @@ def analysis_payload() -> dict[str, Any]:
     }
 
 
+def _json(data: Any) -> str:
+    """Return compact, deterministic JSON."""
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def script_file(name: str, data: Any) -> str:
     """Return the JavaScript of one data file."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return f"__agkSearch({json.dumps(name)},{payload});\n"
+    return f"__agkSearch({json.dumps(name)},{_json(data)});\n"
 
 
 def _compressed(data: Any) -> str:
     """Return JSON `data` zlib-compressed and base64-encoded (the browser inflates it)."""
-    raw = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    raw = _json(data).encode("utf-8")
     # Level 6: 2% larger than level 9 at 40% of the time (measured on synthetic Hindi text).
     return base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
 
@@ -312,6 +329,12 @@ def build_static(
     return StaticIndex(files=files, documents=len(ordered), terms=len(postings.rows), shards=len(shards))
 
 
+def _bundled(folder: str, names: list[str]) -> set[str]:
+    """copytree filter: the files that ENGINE_PARTS puts into engine.js."""
+    relative = Path(folder).relative_to(BROWSER_DIR)
+    return {name for name in names if (relative / name).as_posix() in ENGINE_PARTS}
+
+
 def write_static_index(
     documents: Iterable[SearchDocument],
     out: Path,
@@ -323,9 +346,9 @@ def write_static_index(
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
-        shutil.copytree(BROWSER_DIR, staging, dirs_exist_ok=True)
-        parts = ["engine.js", "snowball/base-stemmer.js", "snowball/english-stemmer.js"]
-        engine = "\n".join((BROWSER_DIR / part).read_text(encoding="utf-8") for part in parts) + "\n"
+        # The parts bundled into engine.js are not shipped a second time.
+        shutil.copytree(BROWSER_DIR, staging, dirs_exist_ok=True, ignore=_bundled)
+        engine = "\n".join((BROWSER_DIR / part).read_text(encoding="utf-8") for part in ENGINE_PARTS) + "\n"
         files = dict(index.files)
         files["engine.js"] = engine + files.pop("analysis.js") + files.pop("meta.js")
         for rel, text in files.items():

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.synthetic import cached_corpus
 
@@ -106,16 +106,11 @@ def build_ours(work: Path, size: int, langs: Sequence[str], rebuild: bool) -> Bu
     return Built(site, "{lang}/index.html", stamp, seconds)
 
 
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, turning tags such as !!python/name:… into None."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def inherited_scripts(project: Path) -> list[str]:
     """extra_javascript of the root mkdocs.yml without our search script."""
-    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    # MkDocs' own loader, as builder.site.published_url uses (mkdocs.yml has !!python tags).
+    with (project / "mkdocs.yml").open(encoding="utf-8") as stream:
+        config = yaml_load(stream)
     scripts = (config.get("extra_javascript") or []) if isinstance(config, dict) else []
     return [s for s in scripts if isinstance(s, str) and s not in OUR_SCRIPTS]
 

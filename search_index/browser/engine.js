@@ -208,15 +208,14 @@
       if (!rules || rules.stemmer.method !== "snowball" || self.stemmers[rules.stemmer.algorithm]) return;
       var algorithm = rules.stemmer.algorithm;
       // English rides in engine.js (the commonest query language after Hindi): no request.
-      var ready = global.BaseStemmer && global[SNOWBALL_CLASSES[algorithm]];
+      var ready = global[SNOWBALL_CLASSES[algorithm]];
       if (ready) self.stemmers[algorithm] = new ready();
       else needed.push(algorithm);
     });
     if (!needed.length) return Promise.resolve();
     var base = this.base + "snowball/";
-    // The stemmer files only use BaseStemmer when constructed: all load in parallel.
-    var names = global.BaseStemmer ? needed : ["base"].concat(needed);
-    var files = names.map(function (name) { return loadScript(base + name + "-stemmer.js"); });
+    // BaseStemmer rides in engine.js with the English stemmer (search_index/static.py).
+    var files = needed.map(function (name) { return loadScript(base + name + "-stemmer.js"); });
     return Promise.all(files).then(function () {
       needed.forEach(function (algorithm) {
         self.stemmers[algorithm] = new global[SNOWBALL_CLASSES[algorithm]]();
@@ -460,9 +459,10 @@
 
   /* ------------------------------------------------------------------- query */
 
-  function fieldLanguage(meta, analysis, lang) {
-    return analysis.languages[lang] ? lang : "xx";
-  }
+  /** The language suffix of the fields that hold a `lang` narrative (schema.field_language). */
+  Engine.prototype.fieldLanguage = function (lang) {
+    return this.analysis.languages[lang] ? lang : "xx";
+  };
 
   /** Ranked, collapsed results as search_index.query.search returns them. */
   Engine.prototype.search = function (text, options) {
@@ -472,7 +472,7 @@
     var ranking = meta.ranking;
     var languages = meta.languages;
     if (options.lang) {
-      var wanted = fieldLanguage(meta, this.analysis, options.lang);
+      var wanted = this.fieldLanguage(options.lang);
       languages = languages.filter(function (code) { return code === wanted; });
     }
     var labels = this.analyser(null);

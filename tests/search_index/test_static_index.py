@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import zlib
 from collections.abc import Mapping
 from pathlib import Path
@@ -13,12 +14,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from whoosh import query as wq
+from whoosh.scoring import bm25
 
 from search_index import varint
 from search_index.documents import SearchDocument
 from search_index.static import build_static, write_static_index
 from search_index.storage import open_current
-from search_index.weights import bm25, idf
 
 
 def payload(text: str) -> Any:
@@ -43,21 +44,25 @@ def _weights(files: Mapping[str, str], fieldname: str, term: str) -> dict[int, f
     """Return {docnum: BM25F weight} of one term in one field, from the shards and meta.js."""
     meta = payload(files["meta.js"])
     field_index = meta["fields"].index(fieldname)
-    table = meta["ranking"]["length_table"]
+    ranking = meta["ranking"]
+    table = ranking["length_table"]
     lengths = [table[byte] for byte in varint.decode_all(meta["lengths"][fieldname])]
     documents = meta["documents"]
-    average = meta["ranking"]["totals"][fieldname] / documents or 1.0
+    average = ranking["totals"][fieldname] / documents or 1.0
     for name, text in files.items():
         shard = payload(text) if name.startswith("t/") else {}
         entry = shard.get(term, [])
         for index in range(0, len(entry), 2):
             if entry[index] == field_index:
                 numbers = varint.decode_all(entry[index + 1])
-                term_idf = idf(documents, len(numbers) // 2)
+                # whoosh's idf over all documents, the formula engine.js implements.
+                term_idf = math.log(documents / (len(numbers) // 2 + 1)) + 1
                 found, doc = {}, 0
                 for at in range(0, len(numbers), 2):
                     doc += numbers[at]
-                    found[doc] = bm25(term_idf, numbers[at + 1], lengths[doc], average)
+                    found[doc] = bm25(
+                        term_idf, numbers[at + 1], lengths[doc], average, ranking["b"], ranking["k1"]
+                    )
                 return found
     return {}
 

@@ -57,10 +57,6 @@
     return enginePromise;
   }
 
-  function fieldLanguage(engine, lang) {
-    return engine.analysis.languages[lang] ? lang : "xx";
-  }
-
   /** Fill `node` with the snippet pieces, matches in <mark>. */
   function showSnippet(node, pieces) {
     node.textContent = "";
@@ -85,7 +81,7 @@
       title.lang = card.lang;
       snippet.lang = card.lang;
       link.href = rootBase + card.url;
-      var terms = result.terms[fieldLanguage(engine, card.lang)] || {};
+      var terms = result.terms[engine.fieldLanguage(card.lang)] || {};
       showSnippet(snippet, engine.snippet([card.text, card.summary], card.lang, terms, result.prefix));
     });
     return { item: item, done: done };
