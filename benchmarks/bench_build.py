@@ -11,6 +11,7 @@ case-page sizes. Budgets (DESIGN §8): agk ≤ 1.3 × plain MkDocs; a case page 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import statistics
 import subprocess
@@ -19,6 +20,10 @@ import time
 from pathlib import Path
 
 from benchmarks.synthetic import cached_corpus
+from builder import site
+from builder.build import language_jobs
+from builder.project import Project
+from builder.validate import validate
 
 OUT = Path(__file__).resolve().parent / "out"
 PAGE_BUDGET = 60 * 1024
@@ -45,6 +50,16 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int]:
     return time.perf_counter() - started, int(completed.stdout.split()[-1]) // 1024
 
 
+def write_mkdocs_trees(root: Path, langs: list[str]) -> None:
+    """The generated MkDocs project of each language, as agk build makes it, into build/<lang>/."""
+    project = Project(root)
+    validation = validate(project, models=True)
+    _, jobs = language_jobs(project, validation, langs, site.published_url(project.mkdocs_yml))
+    for job in jobs:
+        tree = dataclasses.replace(job, work_dir=root / "build" / job.lang)
+        site.write_tree(tree, root / "site" / job.lang, validation.taxonomy.languages[job.lang].rtl)
+
+
 def size_of(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
@@ -53,6 +68,7 @@ def measure(size: int) -> dict[str, object]:
     """One row of the table."""
     project = cached_corpus(OUT, size)
     agk_s, peak = timed([sys.executable, "-m", "builder", "build", "--lang", "en,hi"], project)
+    write_mkdocs_trees(project, ["en", "hi"])
     plain_s, plain_peak = 0.0, 0
     for lang in ("en", "hi"):
         config = f"build/{lang}/mkdocs.yml"

@@ -3,6 +3,7 @@
 write_archive(files, target, manifest, progress=None) -> ArchiveReport
 verify_archive(path, max_total_size=2 GiB) -> list[Problem]    (empty list: the archive is sound)
 check_name(name) -> list[str]                                  (reasons; empty: safe)
+portable_reasons(name) -> list[str]                            (check_name less absolute and NFC)
 name_problems(names, reserved=()) -> list[Problem]             (check_name + collisions)
 
 Layout of an archive written here:
@@ -189,6 +190,14 @@ def _character_reasons(name: str) -> list[str]:
     return reasons
 
 
+def portable_reasons(name: str) -> list[str]:
+    """Reasons a relative `name` breaks on some platform, its Unicode form aside (empty: safe)."""
+    reasons = _character_reasons(name)
+    for segment in name.split("/"):
+        reasons.extend(reason for reason in _segment_reasons(segment) if reason not in reasons)
+    return reasons
+
+
 def check_name(name: str) -> list[str]:
     """Reasons `name` is not a safe relative POSIX path for an archive entry (empty: safe)."""
     if name == "":
@@ -196,12 +205,10 @@ def check_name(name: str) -> list[str]:
     reasons = []
     if name.startswith("/") or DRIVE.match(name):
         reasons.append("absolute path")
-    reasons.extend(_character_reasons(name))
     if not unicodedata.is_normalized("NFC", name):
         reasons.append("not in Unicode NFC")
     # An absolute name's leading empty segment is already reported as "absolute path".
-    for segment in name.removeprefix("/").split("/"):
-        reasons.extend(reason for reason in _segment_reasons(segment) if reason not in reasons)
+    reasons.extend(portable_reasons(name.removeprefix("/")))
     return reasons
 
 

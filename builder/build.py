@@ -82,7 +82,7 @@ def language_job(
     nav = tuple(path for path in NAV if path in pages)
     documents = site_documents(language_site)
     return site.LanguageBuild(
-        language_site.lang, project.mkdocs_yml, project.root / "build" / language_site.lang,
+        language_site.lang, project.mkdocs_yml, Path(language_site.lang),  # build_sites picks the folder
         pages, media, nav, languages, language_site.site_url, language_site.t("site_name"),
         search_documents=tuple(documents),
         facet_labels=facet_labels(language_site, documents),
@@ -112,6 +112,30 @@ def validate_for_build(project: Project, strict: bool) -> Validation | None:
     return validation
 
 
+def language_jobs(
+    project: Project,
+    validation: Validation,
+    langs: list[str],
+    site_url: str,
+    selected: frozenset[str] | None = None,
+) -> tuple[tuple[CaseStudy, ...], list[site.LanguageBuild]]:
+    """The `selected` cases (all when None) and the rendered MkDocs job of every language."""
+    taxonomy = validation.taxonomy
+    every = tuple(sorted(validation.cases, key=lambda c: c.id))
+    cases = every if selected is None else tuple(c for c in every if c.id in selected)
+    outside = {c.id: c for c in every if selected is not None and c.id not in selected}
+    related = related_cases(every, validation.profiles)
+    names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
+    jobs = []
+    for lang in langs:
+        _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
+        language_site = LanguageSite(
+            lang, taxonomy, cases, tuple(langs), site_url, related, outside, validation.rendered
+        )
+        jobs.append(language_job(project, language_site, names))
+    return cases, jobs
+
+
 def build_site(
     project: Project,
     validation: Validation,
@@ -126,22 +150,26 @@ def build_site(
     Related cases are found among all cases; those left out link to the published site.
     """
     taxonomy = validation.taxonomy
-    every = tuple(sorted(validation.cases, key=lambda c: c.id))
-    cases = every if selected is None else tuple(c for c in every if c.id in selected)
-    outside = {c.id: c for c in every if selected is not None and c.id not in selected}
-    site_url = site.published_url(project.mkdocs_yml)
-    related = related_cases(every, validation.profiles)
-    names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
-    jobs = []
-    for lang in langs:
-        _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
-        language_site = LanguageSite(lang, taxonomy, cases, tuple(langs), site_url, related, outside)
-        jobs.append(language_job(project, language_site, names))
+    try:
+        site_url = site.published_url(project.mkdocs_yml)
+    except site.SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    cases, jobs = language_jobs(project, validation, langs, site_url, selected)
     root_files = _root_files(cases, langs, taxonomy, site_url, jobs)
     _progress(f"building {len(jobs)} language site(s) with MkDocs")
     out = out if out.is_absolute() else project.root / out
     rtl = {lang: taxonomy.languages[lang].rtl for lang in langs}
-    results = site.build_sites(jobs, rtl, root_files, out, strict=strict)
+    try:
+        results = site.build_sites(jobs, rtl, root_files, out, strict=strict)
+    except site.OutputBusy:
+        where = project.display(out)
+        print(f"agk: another agk build is writing {where}/; try again when it has finished", file=sys.stderr)
+        return 1
+    except site.SiteError as error:
+        print(f"error: {error}", file=sys.stderr)
+        _progress("build failed; the previous site is unchanged")
+        return 1
     failed = False
     for result in results:
         for warning in result.warnings:

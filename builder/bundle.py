@@ -181,13 +181,36 @@ def bundle(project: Project, langs_text: str, selection: Selection, output: Path
             "generator": "agk bundle",
         }
         _progress(f"writing {len(files)} files to {project.display(target)}")
-        report = archive.write_archive(files, target, manifest, progress=_archive_progress(len(files)))
+        try:
+            report = archive.write_archive(files, target, manifest, progress=_archive_progress(len(files)))
+        except archive.UnsafeEntryError as error:
+            _report_refused(error, langs)
+            return 1
         _print_sizes(size_report(files, langs), report.archive_size)
     print(
         f"agk: bundle written to {project.display(target)} "
         f"({len(chosen)} case studies, sha256 {report.sha256})"
     )
     return 0
+
+
+def _origin(name: str, langs: list[str]) -> str:
+    """The case and file a bundle entry comes from, in words."""
+    parts = name.split("/", 3)
+    if len(parts) == 4 and parts[0] in langs and parts[1] == "cases":
+        return f"case {parts[2]}, file {parts[3]!r}"
+    return f"file {name!r}"
+
+
+def _report_refused(error: archive.UnsafeEntryError, langs: list[str]) -> None:
+    """Say which files the zip rules refuse and why; nothing was written."""
+    # Validation refuses such names first; this catches whatever slips past it (exit 1, not 3).
+    # A case file is in every language's site: report it once.
+    refused = sorted({(_origin(item.name, langs), item.reason) for item in error.problems})
+    for origin, reason in refused:
+        print(f"error: {origin}: {reason}", file=sys.stderr)
+    count = len({origin for origin, _ in refused})
+    print(f"agk: no bundle written: {count} file name(s) cannot go into a zip; rename them", file=sys.stderr)
 
 
 def _archive_progress(total: int) -> archive.Progress:

@@ -68,6 +68,23 @@ Year = Annotated[int, Field(ge=1947, le=2100)]
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", min_length=1, max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=300)]
 Keyword = Annotated[str, Field(min_length=1, max_length=60, pattern=r"^[^A-Z]+$")]
+MAX_TAGS = 20
+MAX_TAG_LENGTH = 40
+# Tags are only typed here: builder.checks.text_safety checks their count, length, case and
+# reserved names, so each bad tag gets one AGK208/AGK209 diagnostic rather than a second one
+# from the schema. The JSON Schema still states the limits for editors.
+Tag = Annotated[
+    str,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_TAG_LENGTH,
+            "pattern": r"^[^A-Z]+$",
+            "not": {"const": "index"},
+        }
+    ),
+]
 
 
 class _Strict(BaseModel):
@@ -130,7 +147,9 @@ class CaseMeta(_Strict):
     organisation: LocalText = Field(description="Who implemented it.")
     authors: list[Author] = []
     districts: list[Text] = []
-    tags: list[Keyword] = Field(default=[], description="Free lowercase keywords.")
+    tags: list[Tag] = Field(
+        default=[], description="Free lowercase keywords.", json_schema_extra={"maxItems": MAX_TAGS}
+    )
     competencies: list[Keyword] = []
     case_number: Annotated[str, Field(pattern=r"^[0-9A-Za-z]+(/[0-9A-Za-z]+)*$", max_length=40)] | None = None
     published: IsoDate | None = None

@@ -97,6 +97,14 @@ _ENTRIES = (
         "hidden or system file",
         "Hidden files (names starting with a dot) are ignored and should not be committed.",
     ),
+    Code(
+        "AGK013",
+        E,
+        "media file name not portable",
+        "Media file names become parts of web addresses and of offline zip files: no `#`, `?`, "
+        "`%`, control, bidi or invisible characters, no Windows device names (`con`, `aux`, "
+        '`nul`, `com1`…), no characters Windows refuses (`<>:"|*\\`), no trailing dot or space.',
+    ),
     # AGK1xx: schema of case.yaml and front matter
     Code(
         "AGK101",
@@ -191,6 +199,20 @@ _ENTRIES = (
         "licence not allowed",
         "`license` is one of the SPDX identifiers listed in `_taxonomies/licenses.yaml`.",
     ),
+    Code(
+        "AGK208",
+        E,
+        "too many tags",
+        "A case has at most 20 tags: each tag is a page in every language, so long tag lists "
+        "multiply the size of the site.",
+    ),
+    Code(
+        "AGK209",
+        E,
+        "invalid tag",
+        "A tag is 1–40 characters of lowercase text with at least one letter or digit; "
+        "`index` is reserved for the list of all tags.",
+    ),
     # AGK3xx: narrative Markdown
     Code(
         "AGK301",
@@ -236,6 +258,24 @@ _ENTRIES = (
         W,
         "sections out of order",
         "Required sections appear in a different order than the case type defines.",
+    ),
+    Code(
+        "AGK308",
+        E,
+        "id or class not allowed",
+        "Ids and classes in `{: }` attribute lists, wherever they appear (headings in lists and "
+        "quotes too), are lowercase ASCII words joined by hyphens, and must not name ids or classes "
+        "that the site's own pages and scripts use (`agk-…`, `md-…`, `__…`, `search`, …).",
+    ),
+    Code(
+        "AGK309",
+        E,
+        "Markdown nested too deeply",
+        "Deeply nested brackets, lists or quotes make Markdown rendering slow or impossible (its "
+        "cost grows faster than the text, and very deep nesting exhausts the renderer). Brackets "
+        "nest at most 8 deep in a paragraph; lists and quotes at most 12 levels. `agk build` "
+        "reports any other Markdown it cannot render with this code too, and stops with the "
+        "previous site in place.",
     ),
     # AGK4xx: cross-file consistency
     Code(
@@ -341,6 +381,15 @@ _ENTRIES = (
         E,
         "active content in PDF",
         "The PDF contains JavaScript, launch actions or embedded files.",
+    ),
+    Code(
+        "AGK508",
+        E,
+        "bidi control or invisible character",
+        "Titles, summaries, tags, ids and file names may not contain bidirectional override or "
+        "isolate controls (U+202A–202E, U+2066–2069) or invisible characters (zero-width space, "
+        "word joiner, soft hyphen, BOM…): they make text read differently from how it is stored. "
+        "ZWJ and ZWNJ, which Indian scripts need, are allowed.",
     ),
     Code(
         "AGK510",

@@ -116,6 +116,9 @@ def _project(root: Path | None) -> Project:
 def run(argv: Sequence[str]) -> int:
     """Run one command; return its exit code."""
     args = _parser().parse_args(argv)
+    if args.command == "bundle" and args.verify is not None:
+        # Whoever received a bundle checks it without a checkout of the repository.
+        return commands.verify_bundle(args)
     project = _project(args.root)
     if args.command == "validate":
         output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

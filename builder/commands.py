@@ -57,17 +57,22 @@ def build(project: Project, out: Path, langs: str | None, strict: bool) -> int:
 
 
 def bundle(project: Project, args: argparse.Namespace) -> int:
-    """`agk bundle`: write an offline bundle, or check one with --verify."""
+    """`agk bundle`: write an offline bundle."""
     from builder import bundle as bundles
 
-    if args.verify is not None:
-        if args.lang or args.state or args.sector or args.sdg is not None or args.output:
-            raise UsageError("--verify takes only the zip file to check")
-        return bundles.verify(args.verify)
     if not args.lang:
         raise UsageError("agk bundle needs --lang (e.g. --lang hi,en)")
     selection = bundles.Selection(state=args.state, sector=args.sector, sdg=args.sdg)
     return bundles.bundle(project, args.lang, selection, args.output)
+
+
+def verify_bundle(args: argparse.Namespace) -> int:
+    """`agk bundle --verify`: check a bundle against its manifest; needs no project."""
+    from builder import bundle as bundles
+
+    if args.lang or args.state or args.sector or args.sdg is not None or args.output:
+        raise UsageError("--verify takes only the zip file to check")
+    return bundles.verify(args.verify)
 
 
 def export(project: Project, output_format: str, output: Path | None) -> int:

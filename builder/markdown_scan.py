@@ -19,8 +19,9 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$", re.M)
 _SETEXT = re.compile(r"^(?! {0,3}(?:[-*+>#|]|\d+[.)]))[ \t]*\S[^\n]*\n {0,3}(=+|-+)[ \t]*$", re.M)
 _HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
-_ATTR_TOKEN = r"(?:[#.][^\s{}#.=\"']+|[A-Za-z_:][-\w:.]*=(?:\"[^\"]*\"|'[^']*'|[^\s}]*))"
-_ATTR_LIST = re.compile(r"\{:?[ \t]*(" + _ATTR_TOKEN + r"(?:[ \t]+" + _ATTR_TOKEN + r")*)[ \t]*\}")
+# Every `{…}` that Python-Markdown's attr_list could read as an attribute list, in any position
+# (after a heading inside a list or quote too).
+_ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*?)[ ]*\}")
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")

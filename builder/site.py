@@ -1,46 +1,37 @@
-"""Site stage: the only module that talks to MkDocs (and MkDocs' hooks file).
+"""Site stage: the only module that talks to MkDocs.
 
 One generated MkDocs project per language (a docs tree plus an mkdocs.yml that INHERITs the
 root one) is built in parallel processes into a staging folder, which replaces the previous
-site only when every language built. MkDocs loads this same file as its `hooks:` module to
-sanitise the HTML of case pages, the pages that carry contributor Markdown.
+site only when every language built. Pages arrive rendered and sanitised by our own stages:
+nothing here or in the theme makes contributor content safe except escaping in templates.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import dataclasses
 import json
 import logging
 import multiprocessing
 import os
 import shutil
-from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import nh3
+from types import FrameType
+from typing import Any, NoReturn
 
 from search_index.documents import SearchDocument
 from search_index.static import write_static_index
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
-# Tags and attributes that Markdown, our extensions and our case-page markup produce.
-ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
-    "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
-    "kbd", "li", "mark", "ol", "p", "pre", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {
-    "*": {"class", "id", "lang", "dir", "title"},
-    "a": {"href", "hreflang", "download"},
-    "img": {"src", "alt", "width", "height", "loading"},
-    "th": {"align", "style"},
-    "td": {"align", "style"},
-    "ol": {"start"},
-}
 
 
 @dataclass(frozen=True)
@@ -74,23 +65,15 @@ class LanguageResult:
     error: str | None
 
 
-def sanitise(html: str) -> str:
-    """Allow-list sanitising that keeps the ids and classes the theme and anchors need."""
-    return str(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
-                         url_schemes={"http", "https", "mailto"}, link_rel=None))  # fmt: skip
-
-
-def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """MkDocs hook: case pages hold contributor Markdown, so their HTML is sanitised."""
-    return sanitise(html) if page.file.src_uri.startswith("cases/") else html
-
-
 def published_url(root_config: Path) -> str:
     """`site_url` of the root mkdocs.yml (read with MkDocs' loader: it has !!python tags)."""
     from mkdocs.utils.yaml import yaml_load
 
-    with root_config.open(encoding="utf-8") as stream:
-        config = yaml_load(stream)
+    try:
+        with root_config.open(encoding="utf-8") as stream:
+            config = yaml_load(stream)
+    except Exception as error:  # MkDocs raises its own and YAML's errors for an unreadable file
+        raise SiteError(f"{root_config.name}: {error}") from None
     return str(config.get("site_url") or "") if isinstance(config, dict) else ""
 
 
@@ -127,7 +110,6 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
         "docs_dir": "docs",
         "site_dir": os.path.relpath(site_dir, job.work_dir),
         "theme": {"language": job.lang, "custom_dir": "theme"},
-        "hooks": [str(Path(__file__).resolve())],
         "nav": list(job.nav),
         # Listing and case pages are reached from the listings, never from the nav (DESIGN §6).
         "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n/search.md\n",
@@ -203,10 +185,8 @@ class _Collector(logging.Handler):
 
 def build_language(lang: str, config_path: Path) -> LanguageResult:
     """Run one MkDocs build; its warnings are returned and failures reported, not raised."""
-    from jinja2 import TemplateError
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     collector = _Collector()
     logger = logging.getLogger("mkdocs")
@@ -215,11 +195,24 @@ def build_language(lang: str, config_path: Path) -> LanguageResult:
         config = load_config(config_file=str(config_path))
         build(config)
         _write_search(config_path, Path(config.site_dir))
-    except (MkDocsException, OSError, TemplateError) as error:
+    except Exception as error:
+        # Whatever MkDocs, Markdown or a hook raise on some page fails this language, not agk.
         return LanguageResult(lang, tuple(collector.messages), f"{type(error).__name__}: {error}")
     finally:
         logger.removeHandler(collector)
     return LanguageResult(lang, tuple(collector.messages), None)
+
+
+class SiteError(Exception):
+    """The site could not be written (a file-system problem); the previous site is unchanged."""
+
+
+class OutputBusy(SiteError):
+    """Another build holds the lock of the output folder."""
+
+    def __init__(self, out: Path) -> None:
+        super().__init__(f"another agk build is writing {out}")
+        self.out = out
 
 
 def build_sites(
@@ -233,32 +226,207 @@ def build_sites(
 ) -> list[LanguageResult]:
     """Build every language into a staging folder, add `root_files`, swap it into `out`.
 
-    Nothing in `out` changes when a language fails (or warns, under `strict`).
+    Nothing in `out` changes when a language fails (or warns, under `strict`). Raises
+    OutputBusy at once when another build is writing `out`, SiteError when files cannot be
+    written. Each job's `work_dir` is replaced by a folder private to this run.
     """
-    staging = out.parent / f".{out.name}.building"
-    if staging.exists():
-        shutil.rmtree(staging)
-    staging.mkdir(parents=True)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with _output_lock(out), _sigterm_unwinds():
+            _remove_stale_runs(out)
+            # Everything of one run (staged site, MkDocs work trees, the site it replaces) is in
+            # a folder of its own: concurrent or killed builds never share a path.
+            run = Path(tempfile.mkdtemp(prefix=_run_prefix(out), dir=out.parent))
+            try:
+                return _build_run(run, jobs, rtl, root_files, out, strict=strict, workers=workers)
+            finally:
+                shutil.rmtree(run, ignore_errors=True)
+    except OSError as error:
+        raise SiteError(_os_error(error)) from None
+
+
+def _build_run(
+    run: Path,
+    jobs: list[LanguageBuild],
+    rtl: Mapping[str, bool],
+    root_files: Mapping[str, str],
+    out: Path,
+    *,
+    strict: bool,
+    workers: int,
+) -> list[LanguageResult]:
+    """Write the trees, run MkDocs on them, and swap the staged site into `out` if all built."""
+    staging = run / "site"
+    staging.mkdir()
+    private = [dataclasses.replace(job, work_dir=run / "work" / job.lang) for job in jobs]
     # Trees are written here and workers are fresh interpreters given only a path: a forked
     # worker would carry every rendered page of every language in its memory.
-    configs = [write_tree(job, staging / job.lang, rtl[job.lang]) for job in jobs]
-    languages = [job.lang for job in jobs]
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(configs))), mp_context=spawn) as pool:
-        results = list(pool.map(build_language, languages, configs))
+    configs = [write_tree(job, staging / job.lang, rtl[job.lang]) for job in private]
+    results = _run_mkdocs([job.lang for job in jobs], configs, workers)
     if any(result.error or (strict and result.warnings) for result in results):
-        shutil.rmtree(staging, ignore_errors=True)
         return results
     for rel, text in sorted(root_files.items()):
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
-    previous = out.parent / f".{out.name}.previous"
-    if previous.exists():
-        shutil.rmtree(previous)
-    if out.exists():
-        out.rename(previous)
-    staging.rename(out)
-    if previous.exists():
-        shutil.rmtree(previous)
+    _swap(staging, out, run / "previous")
     return results
+
+
+def _run_mkdocs(langs: list[str], configs: list[Path], workers: int) -> list[LanguageResult]:
+    """One MkDocs build per language, in worker processes that end when this process ends."""
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, min(workers, len(configs))),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_worker_start,
+        initargs=(os.getpid(),),
+    )
+    try:
+        futures = [pool.submit(build_language, lang, path) for lang, path in zip(langs, configs, strict=True)]
+        results = [_outcome(lang, future) for lang, future in zip(langs, futures, strict=True)]
+    except BaseException:
+        # Ctrl+C, SIGTERM or a bug: stop the workers now, not when their MkDocs builds end.
+        _stop(pool)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _outcome(lang: str, future: Future[LanguageResult]) -> LanguageResult:
+    """A worker's result; a worker that died (killed, out of memory) fails its language."""
+    try:
+        return future.result()
+    except Exception as error:
+        return LanguageResult(lang, (), f"the MkDocs worker stopped: {type(error).__name__}: {error}")
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers at once, dropping the work they had not started."""
+    processes = list((pool._processes or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _worker_start(parent: int) -> None:
+    """Worker set-up: it ends with the build process, which alone handles Ctrl+C."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if not _death_signal_set():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the death signal was armed
+        os._exit(1)
+
+
+def _death_signal_set() -> bool:
+    """Ask Linux for SIGTERM when the parent dies, however it dies (SIGKILL included)."""
+    if sys.platform != "linux":
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    """Without a death signal: poll until the worker is re-parented, then end it."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """SIGTERM raises SystemExit meanwhile, so `finally` blocks stop workers and clean up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
+def _exit_on_signal(signum: int, _frame: FrameType | None) -> NoReturn:
+    """Signal handler: exit with the shell's code for death by that signal."""
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _output_lock(out: Path) -> Iterator[None]:
+    """Hold the lock file next to `out` while building; OutputBusy at once if it is held."""
+    path = out.parent / f".{out.name}.lock"
+    descriptor = _locked(path, out)
+    try:
+        yield
+    finally:
+        # Removed while still held: a build that opened it meanwhile sees that it went stale.
+        with contextlib.suppress(OSError):
+            path.unlink()
+        os.close(descriptor)
+
+
+def _locked(path: Path, out: Path) -> int:
+    """An open descriptor holding the lock of `path`, a file that `path` still names."""
+    for _attempt in range(100):
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        if not _try_lock(descriptor):
+            os.close(descriptor)
+            raise OutputBusy(out)
+        with contextlib.suppress(FileNotFoundError):
+            if os.path.samestat(os.fstat(descriptor), path.stat()):
+                return descriptor
+        # Its holder removed the file as it finished: lock the file that now has the name.
+        os.close(descriptor)
+    raise OutputBusy(out)
+
+
+def _try_lock(descriptor: int) -> bool:
+    """A non-blocking exclusive flock; granted where flock does not exist."""
+    try:
+        import fcntl
+    except ModuleNotFoundError:  # Windows: the private run folders still keep builds apart
+        return True
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _run_prefix(out: Path) -> str:
+    return f".{out.name}.building-"
+
+
+def _remove_stale_runs(out: Path) -> None:
+    """Remove run folders of killed builds (called with the lock held, so none is live)."""
+    prefix = _run_prefix(out)
+    for entry in out.parent.iterdir():
+        suffix = entry.name.removeprefix(prefix)
+        # mkdtemp's suffixes have no dot: `.site.building-x.building-abc` is another output's.
+        if suffix != entry.name and "." not in suffix and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _swap(staging: Path, out: Path, previous: Path) -> None:
+    """Put `staging` in place of `out`; if that fails part-way (Ctrl+C too), `out` is put back."""
+    try:
+        if out.exists() or out.is_symlink():
+            out.rename(previous)
+        staging.rename(out)
+    except BaseException:
+        if not out.exists() and previous.exists():
+            previous.rename(out)
+        raise
+
+
+def _os_error(error: OSError) -> str:
+    """`path: reason` of a failed file operation."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename is not None else reason

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.catalogue import problem
@@ -18,11 +18,13 @@ from builder.checks import (
     media,
     narrative,
     privacy,
+    text_safety,
     vocabulary,
 )
 from builder.checks.case_view import CaseView, prepare
 from builder.diagnostics import Diagnostic, Severity, has_errors
 from builder.loader import CaseSource, discover_case_folders, load_case
+from builder.markdown_render import MarkdownRenderer, RenderedCase, render_case
 from builder.model import CaseStudy, build_case
 from builder.project import Project
 from builder.search_documents import plain_text
@@ -38,6 +40,7 @@ CASE_CHECKS: tuple[Callable[[CaseView], Iterable[Diagnostic]], ...] = (
     markup.check,
     media.check,
     privacy.check,
+    text_safety.check,
 )
 
 
@@ -59,6 +62,7 @@ class CaseResult:
     sketches: tuple[Sketch, ...]
     model: CaseStudy | None
     profile: TermProfile | None
+    rendered: RenderedCase | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class Validation:
     diagnostics: tuple[Diagnostic, ...]
     # Term profiles of the modelled cases, for related-case suggestions.
     profiles: tuple[TermProfile, ...] = ()
+    # Rendered narratives and teaching notes of the modelled cases, by case id.
+    rendered: Mapping[str, RenderedCase] = field(default_factory=dict)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -118,13 +124,22 @@ def _check_folders(
     results = []
     sketcher = duplicates.Sketcher()
     profiler = Profiler()
+    renderer = MarkdownRenderer()
     for folder, checked in folders:
         source = load_case(folder, project)
         view, found = check_case(source, taxonomy) if checked else (prepare(source, taxonomy)[0], [])
         valid = models and checked and view.meta is not None and not has_errors(found)
-        model = build_case(view, taxonomy.default_licence) if valid else None
+        rendered = None
+        if valid:
+            # Rendering is part of checking a case for a build: a body that fails is a diagnostic.
+            rendered, failed = render_case(
+                source.narratives.values(), source.teaching_notes.values(), renderer
+            )
+            found += failed
+        model = build_case(view, taxonomy.default_licence) if valid and not has_errors(found) else None
         profile = _profile(profiler, model) if model is not None else None
-        results.append(CaseResult(tuple(found), collection.facts_of(view), sketcher(view), model, profile))
+        facts = collection.facts_of(view)
+        results.append(CaseResult(tuple(found), facts, sketcher(view), model, profile, rendered))
     return results
 
 
@@ -171,4 +186,5 @@ def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = Fal
     found += duplicates.check_duplicates(results, {r.facts.case_id for r in checked})
     cases = tuple(r.model for r in checked if r.model is not None)
     profiles = tuple(r.profile for r in checked if r.profile is not None)
-    return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))), profiles)
+    rendered = {r.model.id: r.rendered for r in checked if r.model is not None and r.rendered is not None}
+    return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))), profiles, rendered)

@@ -6,6 +6,7 @@ developer machine and fail under CI=true (CI must never skip for lack of a tool)
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import threading
@@ -93,3 +94,25 @@ def serve(directory: Path) -> tuple[str, ThreadingHTTPServer]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+@contextlib.contextmanager
+def site_root(directory: Path, kind: str) -> Iterator[str]:
+    """The root URL of a built site: `kind` "file" opens it from disk, "http" serves it locally."""
+    if kind == "file":
+        yield directory.as_uri()
+        return
+    url, server = serve(directory)
+    try:
+        yield url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def watch(browser: Any) -> Iterator[PageWatch]:
+    """A fresh page in its own context, closed after the test."""
+    page = open_page(browser)
+    yield page
+    page.page.context.close()

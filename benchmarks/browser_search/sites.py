@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from benchmarks.bench_build import write_mkdocs_trees
 from benchmarks.synthetic import cached_corpus
 
 REPO = Path(__file__).resolve().parents[2]
@@ -146,6 +147,7 @@ def build_lunr(work: Path, size: int, ours: Built, langs: Sequence[str], rebuild
         shutil.rmtree(out)
     out.mkdir(parents=True)
     seconds = 0.0
+    write_mkdocs_trees(project, list(langs))
     for lang in langs:
         build_dir = project / "build" / lang
         if not (build_dir / "mkdocs.yml").is_file():

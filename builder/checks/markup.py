@@ -1,4 +1,4 @@
-"""Markup safety rules: no raw HTML, no script links, no unsafe attributes."""
+"""Markup safety rules: no raw HTML, no script links, no unsafe attributes, ids or nesting."""
 
 from __future__ import annotations
 
@@ -9,12 +9,19 @@ from collections.abc import Iterator
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
 from builder.diagnostics import Diagnostic
+from builder.loader import MarkdownSource
+from builder.markdown_limits import nesting_problems
+from builder.markdown_render import ID_PATTERN, allowed_class, allowed_id
+from builder.markdown_scan import Found
+from builder.yaml_source import offset_position
 
 SAFE_SCHEMES = ("https", "http", "mailto")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Browsers ignore ASCII control characters and whitespace inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _ATTR_KEY = re.compile(r"([A-Za-z_:][-\w:.]*)=")
+# The words of an attribute list, split as Python-Markdown's attr_list splits them.
+_ATTR_WORD = re.compile(r"""[^ =}]+=".*?"|[^ =}]+='.*?'|[^ =}]+=[^ =}]+|[^ =}]+""")
 
 
 def link_scheme(url: str) -> str | None:
@@ -24,10 +31,38 @@ def link_scheme(url: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def _names(md: MarkdownSource, found: Found, heading_lines: set[int]) -> Iterator[Diagnostic]:
+    """Ids and classes in one attribute list."""
+    for word in _ATTR_WORD.findall(found.text):
+        if not word.startswith((".", "#")):
+            continue  # other attributes are AGK306 and AGK512
+        kind, name = ("id", word[1:]) if word.startswith("#") else ("class", word[1:])
+        # Heading ids that break the id pattern are AGK304's; reserved ones are refused here.
+        if kind == "id" and found.line in heading_lines and not ID_PATTERN.match(name):
+            continue
+        if not (allowed_id(name) if kind == "id" else allowed_class(name)):
+            yield problem(
+                "AGK308",
+                md.display,
+                found.line,
+                found.col,
+                f"{kind} '{name[:40]}' is not allowed",
+                "use lowercase ascii words joined by hyphens, not a name the site uses",
+            )
+
+
+def _nesting(md: MarkdownSource) -> Iterator[Diagnostic]:
+    for found in nesting_problems(md.body):
+        at = offset_position(md.body, found.offset, md.body_line)
+        yield problem("AGK309", md.display, at.line, at.col, found.message, "flatten the structure")
+
+
 def check(view: CaseView) -> Iterator[Diagnostic]:
-    """Check every Markdown file of the case for HTML, link schemes and attributes."""
+    """Check every Markdown file of the case for HTML, link schemes, attributes and nesting."""
     for md in view.source.markdown_sources():
         scan = view.scans[md.display]
+        yield from _nesting(md)
+        heading_lines = {heading.line for heading in scan.headings}
         for found in scan.html:
             hint = "write &lt; for a literal '<', or put code in backticks"
             yield problem(
@@ -50,6 +85,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
                     "use https links or files in media/",
                 )
         for found in scan.attribute_lists:
+            yield from _names(md, found, heading_lines)
             for key in _ATTR_KEY.findall(found.text):
                 if key.lower().startswith("on"):
                     yield problem(

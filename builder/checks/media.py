@@ -1,4 +1,4 @@
-"""Media rules: references stay in the case folder, exist, have the right type and bytes."""
+"""Media rules: references stay in the case folder, exist, have the right type, bytes and names."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+from builder import archive
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
 from builder.checks.markup import link_scheme
@@ -23,6 +24,9 @@ _MAGIC = {
 }
 # PDF names that run code or carry other files when the document is opened.
 _ACTIVE_PDF = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia|XFA)\b")
+# Characters that mean something in a web address: a file name holding one is cut short or misread.
+_URL_MEANINGS = {"#": "starts a fragment", "?": "starts a query", "%": "starts an escape"}
+_RENAME = "rename the file (and what refers to it) using letters, digits, hyphens and underscores"
 
 
 @dataclass(frozen=True)
@@ -35,6 +39,8 @@ class Reference:
     path: str
     line: int
     col: int
+    # Narrative links are web addresses (percent-encoded); case.yaml holds plain file paths.
+    url: bool = False
 
 
 def _references(view: CaseView) -> Iterator[Reference]:
@@ -55,16 +61,24 @@ def _references(view: CaseView) -> Iterator[Reference]:
                 continue
             target = re.split(r"[?#]", link.url, maxsplit=1)[0]
             kinds = IMAGE_TYPES if link.image else ATTACHMENT_TYPES
-            yield Reference(target, kinds, "image" if link.image else "link", md.display, link.line, link.col)
+            what = "image" if link.image else "link"
+            yield Reference(target, kinds, what, md.display, link.line, link.col, url=True)
 
 
-def _resolve(target: str) -> str | None:
+def _resolve(target: str, url: bool) -> str | None:
     """The folder-relative path a reference names, or None if it leaves the folder."""
-    target = unquote(target)
+    if url:
+        target = unquote(target)
     if target.startswith(("/", "\\")) or "\\" in target or re.match(r"^[A-Za-z]:", target):
         return None
     normal = posixpath.normpath(target)
     return None if normal == ".." or normal.startswith("../") else normal
+
+
+def name_reasons(rel: str) -> list[str]:
+    """Why a path in a case folder cannot be a file name everywhere and a web address (empty: it can)."""
+    url = [f"'{char}' {meaning} in web addresses" for char, meaning in _URL_MEANINGS.items() if char in rel]
+    return archive.portable_reasons(rel) + url
 
 
 def check(view: CaseView) -> Iterator[Diagnostic]:
@@ -72,7 +86,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     files = {e.rel for e in view.source.files if not e.is_dir and not e.is_symlink}
     used: set[str] = set()
     for ref in _references(view):
-        rel = _resolve(ref.target)
+        rel = _resolve(ref.target, ref.url)
         if rel is None:
             yield problem(
                 "AGK505",
@@ -83,7 +97,11 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
             )
             continue
         used.add(rel)
-        if not rel.startswith("media/"):
+        reasons = name_reasons(rel)
+        if reasons:
+            message = f"{ref.what} {ref.target!r} names a file that is not portable: {'; '.join(reasons)}"
+            yield problem("AGK013", ref.path, ref.line, ref.col, message, _RENAME)
+        elif not rel.startswith("media/"):
             yield problem(
                 "AGK407", ref.path, ref.line, ref.col, f"{ref.what} '{ref.target}' is not in media/"
             )
@@ -100,6 +118,10 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
             )
     for rel in sorted(f for f in files if f.startswith("media/")):
         path = f"{view.source.display}/{rel}"
+        reasons = name_reasons(rel)
+        if reasons:
+            message = f"media file name is not portable: {'; '.join(reasons)}"
+            yield problem("AGK013", path, 1, 1, message, _RENAME)
         yield from _content(view, rel, path)
         if rel not in used:
             yield problem(

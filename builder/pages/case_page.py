@@ -6,9 +6,7 @@ page still shows its metadata in the reader's language and says where it can be 
 
 from __future__ import annotations
 
-import re
-
-from builder.markdown_scan import mask_code
+from builder.markdown_render import TocEntry
 from builder.model import CaseStudy, Metric
 from builder.pages.citation import apa, bibtex
 from builder.pages.common import (
@@ -17,26 +15,29 @@ from builder.pages.common import (
     front_matter,
     h,
     href,
+    media_url,
     published_case_url,
     slug,
     summary_of,
+    tag_slug,
     title_of,
 )
 from builder.pages.structured_data import json_ld
 
-_HEADING = re.compile(r"^(#{1,5})(?=[ \t])", re.M)
-_HEADING_ID = re.compile(r"\{#([a-z0-9-]+)")
+# The page's own sections, in order: id and the UI string that names it.
+PAGE_SECTIONS = {
+    "metrics": "metrics",
+    "teaching-note": "teaching_note",
+    "attachments": "attachments",
+    "related": "related",
+    "cite": "cite",
+}
 
 
-def demote(body: str, id_prefix: str) -> str:
-    """Lower every heading one level and prefix its id, so a teaching note nests in a page."""
-    masked = mask_code(body)
-    out, last = [], 0
-    for match in _HEADING.finditer(masked):
-        out += [body[last : match.start()], "#" + match.group(1)]
-        last = match.end()
-    demoted = "".join([*out, body[last:]])
-    return _HEADING_ID.sub(lambda m: "{#" + id_prefix + m.group(1), demoted)
+def section_heading(section_id: str, title: str) -> str:
+    """An h2 of the page's own, as HTML: the narrative around it is HTML too."""
+    link = f'<a class="headerlink" href="#{section_id}" title="Permanent link">¶</a>'
+    return f'<h2 id="{section_id}">{h(title)}{link}</h2>\n\n'
 
 
 def page_url(site: LanguageSite, case: CaseStudy) -> str:
@@ -108,7 +109,7 @@ def metadata_panel(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
         rows.append(
             _row(
                 t("tags"),
-                _links(site, md_path, [(tag, f"tags/{slug(tag)}.md") for tag in case.tags]),
+                _links(site, md_path, [(tag, f"tags/{tag_slug(tag)}.md") for tag in case.tags]),
             )
         )
     rows.append(_row(t("languages"), versions))
@@ -152,7 +153,8 @@ def metric_cards(site: LanguageSite, case: CaseStudy) -> str:
         )
 
     return (
-        f'## {h(t("metrics"))} {{#metrics}}\n\n<div class="agk-metrics">'
+        section_heading("metrics", t("metrics"))
+        + '<div class="agk-metrics">'
         + "".join(card(m) for m in case.metrics)
         + "</div>\n\n"
     )
@@ -163,19 +165,23 @@ def _cover(site: LanguageSite, case: CaseStudy) -> str:
         return ""
     credit = f"<figcaption>{h(case.cover.credit)}</figcaption>" if case.cover.credit else ""
     alt = case.cover.alt.get(site.lang, case.original_language)
-    image = f'<img src="{h(case.cover.image)}" alt="{h(alt)}" width="800" height="450">'
+    image = f'<img src="{h(media_url(case.cover.image))}" alt="{h(alt)}" width="800" height="450">'
     return f'<figure class="agk-cover">{image}{credit}</figure>\n\n'
 
 
 def _attachments(site: LanguageSite, case: CaseStudy) -> str:
     if not case.attachments:
         return ""
+    lang = case.original_language
     items = "".join(
-        f'<li><a href="{h(a.file)}" download>{h(a.title.get(site.lang, case.original_language))}</a> '
+        f'<li><a href="{h(media_url(a.file))}" download>{h(a.title.get(site.lang, lang))}</a> '
         f'<span class="agk-filetype">{h(a.file.rsplit(".", 1)[-1].upper())}</span></li>'
         for a in case.attachments
     )
-    return f'## {h(site.t("attachments"))} {{#attachments}}\n\n<ul class="agk-attachments">{items}</ul>\n\n'
+    return (
+        section_heading("attachments", site.t("attachments"))
+        + f'<ul class="agk-attachments">{items}</ul>\n\n'
+    )
 
 
 def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
@@ -184,7 +190,7 @@ def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     related = [by_id[i] for i in wanted if i in by_id]
     # In an offline bundle, related cases left out link to the published site, saying so.
     outside = [site.outside[i] for i in wanted if i not in by_id and i in site.outside and site.site_url]
-    heading = f"## {h(site.t('related'))} {{#related}}\n\n"
+    heading = section_heading("related", site.t("related"))
     if not related and not outside:
         return heading + f'<p class="agk-related-empty">{h(site.t("related_soon"))}</p>\n\n'
     items = "".join(
@@ -206,21 +212,49 @@ def _citation(site: LanguageSite, case: CaseStudy) -> str:
     lang = site.lang if site.lang in case.narratives else case.original_language
     reference = apa(case, title, url)
     return (
-        f'## {h(site.t("cite"))} {{#cite}}\n\n<p class="agk-cite">{h(reference)}</p>\n\n'
+        section_heading("cite", site.t("cite"))
+        + f'<p class="agk-cite">{h(reference)}</p>\n\n'
         + f'<pre class="agk-bibtex"><code>{h(bibtex(case, title, url, lang))}</code></pre>\n'
     )
 
 
 def _teaching_note(site: LanguageSite, case: CaseStudy) -> str:
-    note = case.teaching_notes.get(site.lang)
+    note = site.rendered[case.id].notes.get(site.lang) if case.id in site.rendered else None
     if note is None:
         return ""
     return (
-        f"## {h(site.t('teaching_note'))} {{#teaching-note}}\n\n"
-        f'<p class="agk-note-intro">{h(site.t("teaching_note_intro"))}</p>\n\n'
-        + demote(note.body.strip(), "tn-")
-        + "\n\n"
+        section_heading("teaching-note", site.t("teaching_note"))
+        + f'<p class="agk-note-intro">{h(site.t("teaching_note_intro"))}</p>\n\n'
+        + f'<div class="agk-teaching-note">\n{note.html}\n</div>\n\n'
     )
+
+
+def _toc(site: LanguageSite, case: CaseStudy, page: str) -> list[dict[str, object]]:
+    """The page's table of contents in page order: results, the narrative's sections, the rest."""
+    rendered = site.rendered.get(case.id)
+    narrative = rendered.narratives.get(site.lang) if rendered else None
+    note = rendered.notes.get(site.lang) if rendered else None
+    toc: list[dict[str, object]] = []
+    for section, key in PAGE_SECTIONS.items():
+        if f'<h2 id="{section}">' in page:
+            children = _nested(note.toc, 3) if section == "teaching-note" and note else []
+            toc.append({"id": section, "title": site.t(key), "children": children})
+        if section == "metrics" and narrative:
+            toc += _nested(narrative.toc, 2)
+    return toc
+
+
+def _nested(entries: tuple[TocEntry, ...], top: int) -> list[dict[str, object]]:
+    """Entries of level `top`, each with the entries of the next level below it as children."""
+    toc: list[dict[str, object]] = []
+    children: list[dict[str, object]] = []
+    for entry in entries:
+        if entry.level == top or not toc:
+            children = []
+            toc.append({"id": entry.id, "title": entry.title, "children": children})
+        elif entry.level == top + 1:
+            children.append({"id": entry.id, "title": entry.title, "children": []})
+    return toc
 
 
 def case_page(site: LanguageSite, case: CaseStudy) -> str:
@@ -243,10 +277,10 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
     title_lang = site.lang if narrative else case.original_language
     heading = f'<h1 lang="{h(title_lang)}">{h(title)}</h1>\n\n'
     lead = f'<p class="agk-lead" lang="{h(summary_lang)}">{h(summary)}</p>\n\n'
-    body = narrative.body.strip() + "\n\n" if narrative else ""
-    return (
-        front_matter(title, **meta)
-        + heading
+    rendered = site.rendered[case.id].narratives.get(site.lang) if case.id in site.rendered else None
+    body = f'<div class="agk-narrative">\n{rendered.html}\n</div>\n\n' if narrative and rendered else ""
+    page = (
+        heading
         + _notices(site, case, md_path)
         + lead
         + metadata_panel(site, case, md_path)
@@ -258,3 +292,6 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
         + _related(site, case, md_path)
         + _citation(site, case)
     )
+    # The theme prints this table of contents, escaped, instead of one MkDocs would derive.
+    meta["agk_toc"] = _toc(site, case, page)
+    return front_matter(title, **meta) + page

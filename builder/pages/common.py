@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import posixpath
@@ -9,10 +10,13 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import quote
 
 import regex
 
+from builder.checks.text_safety import RESERVED_TAGS, drop_refused
 from builder.i18n import Strings
+from builder.markdown_render import RenderedCase
 from builder.model import CaseStudy
 from builder.taxonomy import Taxonomy
 
@@ -32,6 +36,8 @@ class LanguageSite:
     related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # Cases left out of this site (an offline bundle's subset): linked on the published site.
     outside: Mapping[str, CaseStudy] = field(default_factory=dict)
+    # Narratives and teaching notes rendered to inert HTML by the render stage, by case id.
+    rendered: Mapping[str, RenderedCase] = field(default_factory=dict)
 
     @cached_property
     def cases_by_id(self) -> dict[str, CaseStudy]:
@@ -57,8 +63,10 @@ class LanguageSite:
 
 
 def h(text: object) -> str:
-    """Escape any value for HTML text or a double-quoted attribute."""
-    return html.escape(str(text), quote=True)
+    """Escape any value for HTML text or a double-quoted attribute, dropping bidi controls."""
+    # Validation refuses these characters (AGK508); dropping them here as well keeps anything
+    # that slips past it from reversing or hiding the text around it.
+    return html.escape(drop_refused(str(text)), quote=True)
 
 
 def nfc(text: str) -> str:
@@ -73,7 +81,8 @@ def slug(text: str) -> str:
 
 def front_matter(title: str, **meta: object) -> str:
     """YAML front matter; the title is HTML-escaped because MkDocs treats titles as HTML."""
-    lines = ["---", f"title: {json.dumps(html.escape(title, quote=False), ensure_ascii=False)}"]
+    shown = html.escape(drop_refused(title), quote=False)
+    lines = ["---", f"title: {json.dumps(shown, ensure_ascii=False)}"]
     lines += [
         f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in meta.items()
     ]
@@ -113,3 +122,23 @@ def summary_of(case: CaseStudy, lang: str) -> tuple[str, str]:
     """(summary, language it is in): `lang` when available, else the original."""
     narrative = case.narratives.get(lang) or case.narratives[case.original_language]
     return narrative.summary, narrative.lang
+
+
+def media_url(path: str) -> str:
+    """A case-folder path as a relative web address: each segment percent-encoded, `/` kept."""
+    # A file name may hold `#`, `?`, `%`, spaces or Indic letters; unquoted, a browser reads
+    # the first three as a fragment, a query or an escape, and the file is not found.
+    return "/".join(quote(segment, safe="") for segment in path.split("/"))
+
+
+def tag_slug(tag: str) -> str:
+    """The file name of a tag's page under tags/: one per tag, the same in every build."""
+    name = slug(tag)
+    # Most tags are words joined by single spaces, and their slug reads back as the tag: they
+    # keep their address. Every other spelling ("a-b", "...", "index", capitals) gets a hash of
+    # the exact tag after "--", which no plain slug contains, so no two tags share a page and
+    # none replaces tags/index.md.
+    if name.replace("-", " ") == tag and name not in RESERVED_TAGS:
+        return name
+    digest = hashlib.sha256(tag.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{name}--{digest[:8]}"

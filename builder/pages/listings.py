@@ -14,6 +14,7 @@ from builder.pages.common import (
     href,
     slug,
     summary_of,
+    tag_slug,
     title_of,
 )
 
@@ -116,6 +117,7 @@ def _groups(
     label: Callable[[str], str],
     folder: str,
     values: Callable[[CaseStudy], Iterable[str]],
+    name: Callable[[str], str] = slug,
 ) -> list[Group]:
     """Groups in the order of `keys`, filled in one pass over the cases (newest first)."""
     members: dict[str, list[CaseStudy]] = {}
@@ -123,7 +125,7 @@ def _groups(
         for value in dict.fromkeys(values(case)):
             members.setdefault(value, []).append(case)
     return [
-        Group(key, label(key), f"{folder}/{slug(key)}.md", tuple(members[key]))
+        Group(key, label(key), f"{folder}/{name(key)}.md", tuple(members[key]))
         for key in keys
         if key in members
     ]
@@ -145,7 +147,7 @@ def facet_groups(site: LanguageSite) -> dict[str, list[Group]]:
         "sdgs": _groups(
             site, [str(n) for n in range(1, 18)], lambda k: f"SDG {k}", "sdgs", lambda c: map(str, c.sdgs)
         ),
-        "tags": _groups(site, tags, lambda k: k, "tags", lambda c: c.tags),
+        "tags": _groups(site, tags, lambda k: k, "tags", lambda c: c.tags, tag_slug),
     }
 
 

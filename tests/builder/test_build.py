@@ -32,7 +32,9 @@ def generated_pages(project: Project) -> dict[str, str]:
         f"{lang}/{path}": text
         for lang in langs
         for path, text in render.language_pages(
-            LanguageSite(lang, result.taxonomy, cases, langs, "https://agk.example/")
+            LanguageSite(
+                lang, result.taxonomy, cases, langs, "https://agk.example/", rendered=result.rendered
+            )
         ).items()
     }
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from builder.project import Project
-from tests.browser import PageWatch, open_page
+from builder.project import Project, find_project
+from tests.browser import PageWatch
 from tests.builder.cli_runner import Run, agk
 from tests.conftest import FIXTURES, new_project
 
@@ -85,18 +84,60 @@ def test_same_input_gives_the_same_bytes(project: Project, up_bundle: Path) -> N
     assert again.read_bytes() == up_bundle.read_bytes()
 
 
-def test_verify_accepts_the_bundle_and_refuses_a_tampered_one(project: Project, up_bundle: Path) -> None:
-    assert agk("bundle", "--verify", str(up_bundle), cwd=project.root).code == 0
-    tampered = up_bundle.parent / "tampered.zip"
-    with zipfile.ZipFile(up_bundle) as source, zipfile.ZipFile(tampered, "w") as target:
+@pytest.fixture(scope="module")
+def tampered(up_bundle: Path) -> Path:
+    """The UP bundle with a script slipped into one page after it was written."""
+    target_path = up_bundle.parent / "tampered.zip"
+    with zipfile.ZipFile(up_bundle) as source, zipfile.ZipFile(target_path, "w") as target:
         for info in source.infolist():
             data = source.read(info)
             if info.filename == "en/index.html":
                 data = data.replace(b"</body>", b"<script>x()</script></body>", 1)
             target.writestr(info, data)
+    return target_path
+
+
+def test_verify_accepts_the_bundle_and_refuses_a_tampered_one(
+    project: Project, up_bundle: Path, tampered: Path
+) -> None:
+    assert agk("bundle", "--verify", str(up_bundle), cwd=project.root).code == 0
     run = agk("bundle", "--verify", str(tampered), cwd=project.root)
     assert run.code == 1
-    assert "'en/index.html': size" in run.out and "1 problem" not in run.err
+    # A changed page differs in both size and SHA-256, and nothing else differs.
+    assert run.out.splitlines() == [
+        f"{tampered}: 'en/index.html': size {len(_page(tampered))} differs from MANIFEST.json "
+        f"({len(_page(up_bundle))})",
+        f"{tampered}: 'en/index.html': SHA-256 differs from MANIFEST.json",
+    ]
+    assert "failed verification (2 problem(s))" in run.err
+
+
+def _page(bundle: Path) -> bytes:
+    with zipfile.ZipFile(bundle) as archive:
+        return archive.read("en/index.html")
+
+
+def test_verify_needs_no_checkout(up_bundle: Path, tampered: Path, tmp_path: Path) -> None:
+    # A reader who was sent the zip: an empty folder, no case_studies/, no mkdocs.yml, no git.
+    assert find_project(tmp_path) is None
+    assert not any((folder / ".git").exists() for folder in (tmp_path, *tmp_path.parents))
+    copy = tmp_path / "received.zip"
+    copy.write_bytes(up_bundle.read_bytes())
+    run = agk("bundle", "--verify", "received.zip", cwd=tmp_path)
+    assert run.code == 0, run.err
+    assert run.out == "agk: received.zip is intact: every file matches MANIFEST.json\n"
+    (tmp_path / "changed.zip").write_bytes(tampered.read_bytes())
+    run = agk("bundle", "--verify", "changed.zip", cwd=tmp_path)
+    assert run.code == 1
+    assert "changed.zip: 'en/index.html': SHA-256 differs from MANIFEST.json" in run.out
+    assert "agk: changed.zip failed verification (2 problem(s))" in run.err
+    (tmp_path / "garbage.zip").write_bytes(b"not a zip at all")
+    run = agk("bundle", "--verify", "garbage.zip", cwd=tmp_path)
+    assert run.code == 1
+    assert "not a readable zip archive" in run.out
+    missing = agk("bundle", "--verify", "missing.zip", cwd=tmp_path)
+    assert missing.code == 2
+    assert "no such file: missing.zip" in missing.err
 
 
 def test_usage_errors(project: Project) -> None:
@@ -105,13 +146,6 @@ def test_usage_errors(project: Project) -> None:
     assert agk("bundle", "--lang", "hi", "--sector", "helth", cwd=project.root, env=ENV).code == 2
     assert agk("bundle", "--lang", "hi", "--sdg", "9", cwd=project.root, env=ENV).code == 2  # no case
     assert agk("bundle", "--verify", "missing.zip", cwd=project.root).code == 2
-
-
-@pytest.fixture
-def watch(browser: Any) -> Iterator[PageWatch]:
-    watch = open_page(browser)
-    yield watch
-    watch.page.context.close()
 
 
 def test_bundle_works_from_disk(watch: PageWatch, unzipped: Path) -> None:
@@ -142,7 +176,10 @@ def test_bundle_works_from_disk(watch: PageWatch, unzipped: Path) -> None:
 def test_cases_outside_the_bundle_link_to_the_published_site(unzipped: Path) -> None:
     pages = [path.read_text(encoding="utf-8") for path in (unzipped / "en" / "cases").rglob("index.html")]
     outside = [page for page in pages if "amrit-gyan-kosh.example/en/cases/tn-valid-caselet" in page]
-    for page in outside:
-        assert "needs a connection" in page
+    # The UP case lists the Tamil Nadu case as related; it is not in the bundle.
+    assert len(outside) == 1
+    link = 'class="agk-online"><a href="https://amrit-gyan-kosh.example/en/cases/tn-valid-caselet/index.html"'
+    assert link in outside[0]
+    assert "needs a connection" in outside[0]
     # No relative link points at a case that is not in the bundle.
     assert not any('href="../tn-valid-caselet/' in page for page in pages)

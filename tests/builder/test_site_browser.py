@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser import PageWatch, open_page, serve
+from tests.browser import PageWatch, open_page, site_root
 from tests.conftest import FIXTURES, new_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -35,20 +35,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module", params=["http", "file"])
 def base(request: pytest.FixtureRequest, site_dir: Path) -> Iterator[str]:
     """The site's root URL, served over HTTP or opened from disk."""
-    if request.param == "file":
-        yield site_dir.as_uri()
-        return
-    url, server = serve(site_dir)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def watch(browser: Any) -> Iterator[PageWatch]:
-    page = open_page(browser)
-    yield page
-    page.page.context.close()
+    with site_root(site_dir, request.param) as url:
+        yield url
 
 
 def assert_clean(watch: PageWatch) -> None:

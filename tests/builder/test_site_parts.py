@@ -9,7 +9,8 @@ import pytest
 
 from builder.anchors import slugify
 from builder.i18n import STRINGS_DIR, Strings, available_languages
-from builder.site import THEME_DIR, sanitise
+from builder.markdown_render import sanitise
+from builder.site import THEME_DIR
 from builder.yaml_source import read_yaml
 
 MATERIAL_EN = (

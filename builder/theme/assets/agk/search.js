@@ -10,8 +10,10 @@
   // Wait for a pause in typing this long before searching (input methods send bursts).
   var DELAY_MS = 40;
 
+  // Only <script> elements are read: contributor text can carry ids, never script elements, so an
+  // id such as "__config" elsewhere on the page cannot stand in for our configuration.
   function readJson(id) {
-    var node = document.getElementById(id);
+    var node = document.querySelector("script#" + id);
     try {
       return node ? JSON.parse(node.textContent) : null;
     } catch (error) {
@@ -42,13 +44,19 @@
 
   var enginePromise = null;
 
+  function engineLoaded() {
+    var engine = window.AgkSearch;
+    return !!engine && typeof engine.open === "function";
+  }
+
   function loadEngine() {
     if (!enginePromise) {
       enginePromise = new Promise(function (resolve, reject) {
-        if (window.AgkSearch) return resolve();
+        // An element with id "AgkSearch" would also answer to window.AgkSearch: check the API.
+        if (engineLoaded()) return resolve();
         var script = document.createElement("script");
         script.src = searchBase + "engine.js";
-        script.onload = resolve;
+        script.onload = function () { return engineLoaded() ? resolve() : reject(new Error("engine")); };
         script.onerror = function () { reject(new Error("engine")); };
         document.head.appendChild(script);
       }).then(function () { return window.AgkSearch.open(searchBase); });
