@@ -123,6 +123,7 @@ class _Inert(Treeprocessor):
         super().__init__(md)
         self.options = options
         self.toc: list[TocEntry] = []
+        self._numbers: dict[str, int] = {}
 
     def run(self, root: ET.Element) -> None:
         explicit = {el.get("id", "") for el in root.iter()}
@@ -177,10 +178,13 @@ class _Inert(Treeprocessor):
         base = slugify(title, "-").replace("_", "-").strip("-") or "section"
         if not allowed_id(base) and (base in PAGE_IDS or base.startswith(RESERVED_PREFIXES)):
             base = f"h-{base}"
-        candidate, number = base, 1
+        # Numbering resumes where it stopped for this base: restarting at 2 is quadratic.
+        number = self._numbers.get(base, 1)
+        candidate = base
         while candidate in taken:
             number += 1
             candidate = f"{base}-{number}"
+        self._numbers[base] = number
         taken.add(candidate)
         return self.options.id_prefix + candidate
 
