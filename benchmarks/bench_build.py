@@ -5,7 +5,7 @@
 For each synthetic collection (English original + Hindi translation per case, so two language
 sites): `agk build --lang en,hi` wall time and peak memory, then `mkdocs build` run directly on
 the build trees agk generated (one after the other, as plain MkDocs would), output size and
-case-page sizes. Budgets (DESIGN §8): agk ≤ 1.3 × plain MkDocs; a case page ≤ 60 kB.
+case-page sizes. Budgets: agk ≤ 1.3 × plain MkDocs; a case page ≤ 60 kB.
 """
 
 from __future__ import annotations

@@ -167,10 +167,21 @@ def _short_paragraphs(text: str) -> str:
     return "\n\n".join([*parts, current])
 
 
+def _token_work(text: str) -> int:
+    """What rescanning unmatched openers and `{` candidates of a paragraph would cost."""
+    return _scan(text).work if _TOKEN.search(text) else 0
+
+
+def _split_work(text: str) -> int:
+    """What splitting headings and rules off the blocks of a paragraph would cost."""
+    # Inside quotes, a line of bare `>` separates blocks as a blank line does outside.
+    return sum(len(_SPLITTERS.findall(block)) * len(block) for block in _QUOTE_BREAK.split(text))
+
+
 def _defuse_paragraph(text: str) -> str:
     budget = WORK_PER_CHAR * len(text) + WORK_FLOOR
     # Every heading or rule split off a block makes Python-Markdown copy the rest of it.
-    if len(_SPLITTERS.findall(text)) * len(text) > budget:
+    if _split_work(text) > budget:
         text = _split_blocks(text)
     if not _TOKEN.search(text):
         return text
@@ -182,13 +193,7 @@ def _defuse_paragraph(text: str) -> str:
 
 def estimated_work(body: str) -> int:
     """Character scans Python-Markdown's rescanning shapes would cost on this body, summed."""
-    total = 0
-    for part in _paragraphs(body):
-        # Inside quotes, a line of bare `>` separates blocks as a blank line does outside.
-        for block in _QUOTE_BREAK.split(part.text):
-            total += len(_SPLITTERS.findall(block)) * len(block)
-        total += _scan(part.text).work if _TOKEN.search(part.text) else 0
-    return total
+    return sum(_split_work(part.text) + _token_work(part.text) for part in _paragraphs(body))
 
 
 def defuse(body: str) -> str:

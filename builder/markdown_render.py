@@ -23,17 +23,12 @@ from markdown.util import ETX, STX
 
 from builder.anchors import slugify
 from builder.catalogue import problem
+from builder.content_rules import allowed_class, allowed_id, reserved_id
 from builder.diagnostics import Diagnostic
 from builder.loader import MarkdownSource
 from builder.markdown_limits import MAX_BLOCK_DEPTH, defuse, nesting_problems
 from builder.yaml_source import offset_position
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# Ids the case page itself gives its sections, and prefixes of ids and classes that the theme
-# (Material: `md-…`, `__…`), our pages and scripts (`agk-…`) and teaching notes (`tn-…`) use.
-PAGE_IDS = frozenset({"metrics", "teaching-note", "attachments", "related", "cite", "content", "search"})
-RESERVED_PREFIXES = ("agk-", "md-", "tn-", "__")
-RESERVED_CLASSES = frozenset({"headerlink", "toclink"})
 # Tags and attributes that Markdown and our extensions produce.
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -50,24 +45,11 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+PERMALINK_TITLE = "Permanent link"
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TABLE_ALIGN = re.compile(r"^text-align: (?:left|right|center);$")
-_ASCII_CLASS = re.compile(r"^[a-z][a-z0-9-]*$")
 _ESCAPED = re.compile(f"{STX}([0-9]+){ETX}")
 _PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
-
-
-def allowed_id(name: str) -> bool:
-    """Whether a contributor may give an element this id (not one the page or theme uses)."""
-    return bool(ID_PATTERN.match(name)) and name not in PAGE_IDS and not name.startswith(RESERVED_PREFIXES)
-
-
-def allowed_class(name: str) -> bool:
-    """Whether a contributor may give an element this class (not one the theme styles or scripts use)."""
-    return (
-        bool(_ASCII_CLASS.match(name))
-        and name not in RESERVED_CLASSES
-        and not name.startswith(RESERVED_PREFIXES)
-    )
 
 
 @dataclass(frozen=True)
@@ -102,7 +84,7 @@ class RenderOptions:
 
     heading_shift: int = 0
     id_prefix: str = ""
-    permalink_title: str = "Permanent link"
+    permalink_title: str = PERMALINK_TITLE
 
 
 def safe_url(url: str) -> str | None:
@@ -131,7 +113,7 @@ class _Inert(Treeprocessor):
         for element in root.iter():
             self._attributes(element)
         for element in list(root.iter()):
-            if re.fullmatch(r"h[1-6]", element.tag):
+            if element.tag in _HEADINGS:
                 self._heading(element, taken)
 
     def _attributes(self, element: ET.Element) -> None:
@@ -176,7 +158,7 @@ class _Inert(Treeprocessor):
     def _new_id(self, title: str, taken: set[str]) -> str:
         """An id for a heading without one: its slug, made unique and kept off reserved names."""
         base = slugify(title, "-").replace("_", "-").strip("-") or "section"
-        if not allowed_id(base) and (base in PAGE_IDS or base.startswith(RESERVED_PREFIXES)):
+        if reserved_id(base):
             base = f"h-{base}"
         # Numbering resumes where it stopped for this base: restarting at 2 is quadratic.
         number = self._numbers.get(base, 1)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Project:
-    """The fixed layout of DESIGN §2, anchored at `root`."""
+    """The repository's fixed top-level layout (README, Layout), anchored at `root`."""
 
     root: Path
 

@@ -111,7 +111,8 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
         "site_dir": os.path.relpath(site_dir, job.work_dir),
         "theme": {"language": job.lang, "custom_dir": "theme"},
         "nav": list(job.nav),
-        # Listing and case pages are reached from the listings, never from the nav (DESIGN §6).
+        # Listing and case pages are reached from the listings, never from the nav: every page
+        # embeds the nav, so one that listed every case would grow the site quadratically.
         "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n/search.md\n",
         "extra": {
             "alternate": True,

@@ -10,7 +10,7 @@ from typing import Any
 from benchmarks.browser_search.measure import Attempt
 
 KB = 1000  # budgets are in kB of 1,000 bytes
-BUDGET_BYTES = 300 * KB  # first query, 5,000 cases, any script (DESIGN §8)
+BUDGET_BYTES = 300 * KB  # budget: first query, 5,000 cases, any script
 BUDGET_HTTP_MS = 300.0
 BUDGET_FILE_MS = 500.0
 BUDGET_TASK_MS = 100.0
@@ -196,7 +196,7 @@ def worst_transfer(rows: Sequence[Row]) -> tuple[float | None, float | None]:
 
 
 def budget_lines(cases: int, rows: Sequence[Row], indexes: Sequence[Row]) -> list[str]:
-    """Our numbers at one size against DESIGN §8 (the budgets are set for 5,000 cases)."""
+    """Our numbers at one size against the budgets (set for 5,000 cases)."""
     ours = [r for r in rows if r["cases"] == cases and r["system"] == "ours"]
     if not ours:
         return []

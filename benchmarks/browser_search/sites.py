@@ -22,7 +22,8 @@ OUT = REPO / "benchmarks" / "out"
 ASSETS = REPO / "benchmarks" / "browser_search_assets"
 PAGEFIND_VENV = OUT / "pagefind-venv"
 PAGEFIND_REQUIREMENT = "pagefind[extended]==1.5.2"
-# FINDINGS.md: the only lunr configuration that answers queries in every Indic script.
+# Measured: the only lunr configuration that answers queries in every Indic script (with
+# `lang: [en]` and `pipeline: []`; any other splits or drops Indic tokens).
 LUNR_SEPARATOR = '[\\s\\-,:;!?।॥"“”‘’()\\[\\]/|]+|\\.(?!\\d)'
 SHIM_URL = "assets/vendor/iframe-worker/shim.js"
 LUNR_CONFIG = "mkdocs-bench-lunr.yml"

@@ -6,12 +6,14 @@ import html
 import re
 from collections.abc import Iterator
 
+from markdown.extensions.attr_list import get_attrs_and_remainder
+
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
+from builder.content_rules import ID_PATTERN, allowed_class, allowed_id
 from builder.diagnostics import Diagnostic
 from builder.loader import MarkdownSource
 from builder.markdown_limits import nesting_problems
-from builder.markdown_render import ID_PATTERN, allowed_class, allowed_id
 from builder.markdown_scan import Found
 from builder.yaml_source import offset_position
 
@@ -20,8 +22,6 @@ _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
 # Browsers ignore ASCII control characters and whitespace inside a scheme ("java\tscript:").
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")
 _ATTR_KEY = re.compile(r"([A-Za-z_:][-\w:.]*)=")
-# The words of an attribute list, split as Python-Markdown's attr_list splits them.
-_ATTR_WORD = re.compile(r"""[^ =}]+=".*?"|[^ =}]+='.*?'|[^ =}]+=[^ =}]+|[^ =}]+""")
 
 
 def link_scheme(url: str) -> str | None:
@@ -33,10 +33,11 @@ def link_scheme(url: str) -> str | None:
 
 def _names(md: MarkdownSource, found: Found, heading_lines: set[int]) -> Iterator[Diagnostic]:
     """Ids and classes in one attribute list."""
-    for word in _ATTR_WORD.findall(found.text):
-        if not word.startswith((".", "#")):
+    # Split as the renderer's attr_list splits it, so the check sees the ids it would set.
+    for key, value in get_attrs_and_remainder(found.text)[0]:
+        if key not in ("id", ".") or value is None:
             continue  # other attributes are AGK306 and AGK512
-        kind, name = ("id", word[1:]) if word.startswith("#") else ("class", word[1:])
+        kind, name = ("id", value) if key == "id" else ("class", value)
         # Heading ids that break the id pattern are AGK304's; reserved ones are refused here.
         if kind == "id" and found.line in heading_lines and not ID_PATTERN.match(name):
             continue

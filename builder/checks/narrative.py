@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
+from builder.content_rules import ID_PATTERN
 from builder.diagnostics import Diagnostic
 from builder.loader import MarkdownSource
 from builder.markdown_scan import MarkdownScan
-
-SECTION_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
 def check(view: CaseView) -> Iterator[Diagnostic]:
@@ -53,7 +51,7 @@ def _headings(md: MarkdownSource, scan: MarkdownScan) -> Iterator[Diagnostic]:
                     hint,
                 )
             continue
-        if not SECTION_ID.match(heading.id):
+        if not ID_PATTERN.match(heading.id):
             yield problem(
                 "AGK304",
                 md.display,

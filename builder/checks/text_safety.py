@@ -12,50 +12,15 @@ from collections.abc import Iterator
 
 import regex
 
-from builder.archive import BIDI_CONTROLS
 from builder.case_schema import MAX_TAG_LENGTH, MAX_TAGS
 from builder.catalogue import problem
 from builder.checks.case_view import CaseView
+from builder.content_rules import RESERVED_TAGS, drop_refused, refused_in, visible
 from builder.diagnostics import Diagnostic
 from builder.yaml_source import YamlDocument
 
-# Names the tag listing uses for its own pages under tags/.
-RESERVED_TAGS = frozenset({"index"})
-# Format characters that scripts need: ZWNJ and ZWJ choose Indic conjunct forms; LRM, RLM and
-# ALM keep numbers and Latin words in place inside Urdu, Sindhi and Kashmiri text.
-ALLOWED_FORMAT = frozenset("\u200c\u200d\u200e\u200f\u061c")
-# Invisible besides the format characters (category Cf: soft hyphen, ZWSP, word joiner, BOM…):
-# the combining grapheme joiner, the Mongolian vowel separator (a space in older Unicode data) and
-# the whole tag block, unassigned code points included.
-_INVISIBLE = frozenset("\u034f\u180e") | {chr(code) for code in range(0xE0000, 0xE0080)}
-
-
-def _escaped(chars: frozenset[str]) -> str:
-    return "".join(f"\\U{ord(char):08x}" for char in sorted(chars))
-
-
-# The characters refused in shown text (and dropped by h()): the bidi controls archive names
-# refuse, every format character and the invisibles above, less those that scripts need.
-REFUSED = regex.compile(
-    rf"[[\p{{Cf}}{_escaped(BIDI_CONTROLS | _INVISIBLE)}]--[{_escaped(ALLOWED_FORMAT)}]]", regex.V1
-)
 _LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
 _HINT = "delete it: it changes how the text is displayed without being visible itself"
-
-
-def refused_in(text: str) -> list[str]:
-    """The refused characters of `text`, each once, in order of appearance."""
-    return list(dict.fromkeys(REFUSED.findall(text)))
-
-
-def drop_refused(text: str) -> str:
-    """`text` without its bidi controls and invisible characters."""
-    return REFUSED.sub("", text)
-
-
-def visible(text: str) -> str:
-    """`text` with each refused character written as <U+XXXX>, safe to show in a message."""
-    return REFUSED.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
 
 
 def _name(char: str) -> str:

@@ -6,7 +6,7 @@ page still shows its metadata in the reader's language and says where it can be 
 
 from __future__ import annotations
 
-from builder.markdown_render import TocEntry
+from builder.markdown_render import PERMALINK_TITLE, RenderedMarkdown, TocEntry
 from builder.model import CaseStudy, Metric
 from builder.pages.citation import apa, bibtex
 from builder.pages.common import (
@@ -36,7 +36,7 @@ PAGE_SECTIONS = {
 
 def section_heading(section_id: str, title: str) -> str:
     """An h2 of the page's own, as HTML: the narrative around it is HTML too."""
-    link = f'<a class="headerlink" href="#{section_id}" title="Permanent link">¶</a>'
+    link = f'<a class="headerlink" href="#{section_id}" title="{PERMALINK_TITLE}">¶</a>'
     return f'<h2 id="{section_id}">{h(title)}{link}</h2>\n\n'
 
 
@@ -218,8 +218,15 @@ def _citation(site: LanguageSite, case: CaseStudy) -> str:
     )
 
 
-def _teaching_note(site: LanguageSite, case: CaseStudy) -> str:
-    note = site.rendered[case.id].notes.get(site.lang) if case.id in site.rendered else None
+def _rendered(site: LanguageSite, case: CaseStudy) -> tuple[RenderedMarkdown | None, RenderedMarkdown | None]:
+    """The case's narrative and teaching note in the site's language, as the render stage made them."""
+    rendered = site.rendered.get(case.id)
+    if rendered is None:
+        return None, None
+    return rendered.narratives.get(site.lang), rendered.notes.get(site.lang)
+
+
+def _teaching_note(site: LanguageSite, note: RenderedMarkdown | None) -> str:
     if note is None:
         return ""
     return (
@@ -229,11 +236,10 @@ def _teaching_note(site: LanguageSite, case: CaseStudy) -> str:
     )
 
 
-def _toc(site: LanguageSite, case: CaseStudy, page: str) -> list[dict[str, object]]:
+def _toc(
+    site: LanguageSite, page: str, narrative: RenderedMarkdown | None, note: RenderedMarkdown | None
+) -> list[dict[str, object]]:
     """The page's table of contents in page order: results, the narrative's sections, the rest."""
-    rendered = site.rendered.get(case.id)
-    narrative = rendered.narratives.get(site.lang) if rendered else None
-    note = rendered.notes.get(site.lang) if rendered else None
     toc: list[dict[str, object]] = []
     for section, key in PAGE_SECTIONS.items():
         if f'<h2 id="{section}">' in page:
@@ -277,8 +283,8 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
     title_lang = site.lang if narrative else case.original_language
     heading = f'<h1 lang="{h(title_lang)}">{h(title)}</h1>\n\n'
     lead = f'<p class="agk-lead" lang="{h(summary_lang)}">{h(summary)}</p>\n\n'
-    rendered = site.rendered[case.id].narratives.get(site.lang) if case.id in site.rendered else None
-    body = f'<div class="agk-narrative">\n{rendered.html}\n</div>\n\n' if narrative and rendered else ""
+    rendered, note = _rendered(site, case)
+    body = f'<div class="agk-narrative">\n{rendered.html}\n</div>\n\n' if rendered else ""
     page = (
         heading
         + _notices(site, case, md_path)
@@ -287,11 +293,11 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
         + _cover(site, case)
         + metric_cards(site, case)
         + body
-        + _teaching_note(site, case)
+        + _teaching_note(site, note)
         + _attachments(site, case)
         + _related(site, case, md_path)
         + _citation(site, case)
     )
     # The theme prints this table of contents, escaped, instead of one MkDocs would derive.
-    meta["agk_toc"] = _toc(site, case, page)
+    meta["agk_toc"] = _toc(site, page, rendered, note)
     return front_matter(title, **meta) + page

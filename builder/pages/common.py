@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import regex
 
-from builder.checks.text_safety import RESERVED_TAGS, drop_refused
+from builder.content_rules import RESERVED_TAGS, drop_refused
 from builder.i18n import Strings
 from builder.markdown_render import RenderedCase
 from builder.model import CaseStudy

@@ -1,4 +1,4 @@
-"""`agk search`: the contract of DESIGN §5 over the valid fixture corpus."""
+"""`agk search`: its command-line contract (options, --json shape, exit codes) over the valid fixture corpus."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from builder.checks.text_safety import drop_refused, refused_in
+from builder.content_rules import drop_refused, refused_in
 from builder.pages.common import front_matter, h
 from builder.project import Project
 from tests.builder.cli_runner import Run, agk
