@@ -37,7 +37,7 @@ def measure(label: str, project: Path, args: list[str]) -> dict[str, object]:
     """Bundle once for the time and memory, once more for the size report."""
     target = OUT / f"bundle-{label}.zip"
     command = [sys.executable, "-m", "builder", "bundle", *args, "-o", str(target)]
-    seconds, peak = timed(command, project)
+    timing = timed(command, project)
     report = subprocess.run(command, cwd=project, capture_output=True, text=True, check=True)
     parts = size_parts(report.stderr)
     with zipfile.ZipFile(target) as archive:
@@ -46,8 +46,8 @@ def measure(label: str, project: Path, args: list[str]) -> dict[str, object]:
     return {
         "bundle": label,
         "cases": cases,
-        "seconds": round(seconds, 1),
-        "peak_rss_mb": peak,
+        "seconds": round(timing.wall_s, 1),
+        "peak_rss_mb": timing.peak_mb,
         "zip_mb": round(target.stat().st_size / 2**20, 2),
         "unzipped_mb": round(sum(parts.values()) / 1024 - parts.get("zip file", 0) / 1024, 2),
         "search_kb": round(sum(v for k, v in parts.items() if k.endswith("search index")), 1),

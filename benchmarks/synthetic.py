@@ -18,9 +18,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from builder.fingerprint import body_fingerprint
+from builder.model.taxonomy import load_taxonomy
 from builder.project import Project
-from builder.taxonomy import load_taxonomy
+from builder.source.fingerprint import body_fingerprint
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -374,7 +374,10 @@ def generate(out: Path, count: int, seed: int = 1) -> Path:
 
 
 def cached_corpus(root: Path, count: int, seed: int = 1) -> Path:
-    """A generated corpus under `root`, regenerated only when this generator changed."""
+    """A generated corpus under `root`, regenerated only when this generator changed.
+
+    Its mkdocs.yml and taxonomies are always today's: they shape the build, not the corpus.
+    """
     out = root / f"corpus-{count}"
     stamp = hashlib.sha256(Path(__file__).read_bytes() + f"{count}/{seed}".encode()).hexdigest()
     stamp_file = out / ".generator-stamp"
@@ -382,6 +385,10 @@ def cached_corpus(root: Path, count: int, seed: int = 1) -> Path:
         print(f"generating {count} synthetic cases in {out} …", file=sys.stderr)
         generate(out, count, seed)
         stamp_file.write_text(stamp)
+    shutil.copytree(
+        REPO / "case_studies" / "_taxonomies", out / "case_studies" / "_taxonomies", dirs_exist_ok=True
+    )
+    shutil.copyfile(REPO / "mkdocs.yml", out / "mkdocs.yml")
     return out
 
 

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from builder.cli import main
+from builder.cli.main import main
 
 sys.exit(main())

@@ -10,17 +10,18 @@ import os
 import sys
 from pathlib import Path
 
-from builder import open_data, render, site
+from builder.diagnostics.formats import render as render_report
 from builder.errors import UsageError
-from builder.i18n import Strings
-from builder.model import CaseStudy
-from builder.pages.common import LanguageSite
+from builder.model.case import CaseStudy
+from builder.model.taxonomy import Taxonomy
 from builder.project import Project
-from builder.report import render as render_report
-from builder.search_documents import facet_labels, site_documents
-from builder.taxonomy import Taxonomy
-from builder.validate import Validation, validate
-from search_index.profiles import TermProfile, related_by_profiles
+from builder.render import site_pages
+from builder.render.pages.common import LanguageSite
+from builder.render.root_files import root_files
+from builder.render.search_documents import facet_labels, site_documents
+from builder.site import mkdocs, staging
+from builder.validate.validation import Validation, validate
+from search_index.similarity.related_cases import TermProfile, related_by_profiles
 
 RELATED = 5
 # UI strings the search box and results page need (facet legends included).
@@ -68,11 +69,11 @@ def build_date() -> dt.date:
 
 def language_job(
     project: Project, language_site: LanguageSite, languages: tuple[tuple[str, str], ...]
-) -> site.LanguageBuild:
+) -> mkdocs.LanguageBuild:
     """Render one language: generated pages, hand-written docs, media of every case."""
     pages = {
-        **render.docs_pages(project.docs_dir, language_site.lang),
-        **render.language_pages(language_site),
+        **site_pages.docs_pages(project.docs_dir, language_site.lang),
+        **site_pages.language_pages(language_site),
     }
     media = {
         f"cases/{case.id}/{rel}": project.case_dir / case.id / rel
@@ -81,7 +82,7 @@ def language_job(
     }
     nav = tuple(path for path in NAV if path in pages)
     documents = site_documents(language_site)
-    return site.LanguageBuild(
+    return mkdocs.LanguageBuild(
         language_site.lang, project.mkdocs_yml, Path(language_site.lang),  # build_sites picks the folder
         pages, media, nav, languages, language_site.site_url, language_site.t("site_name"),
         search_documents=tuple(documents),
@@ -118,7 +119,7 @@ def language_jobs(
     langs: list[str],
     site_url: str,
     selected: frozenset[str] | None = None,
-) -> tuple[tuple[CaseStudy, ...], list[site.LanguageBuild]]:
+) -> tuple[tuple[CaseStudy, ...], list[mkdocs.LanguageBuild]]:
     """The `selected` cases (all when None) and the rendered MkDocs job of every language."""
     taxonomy = validation.taxonomy
     every = tuple(sorted(validation.cases, key=lambda c: c.id))
@@ -151,22 +152,23 @@ def build_site(
     """
     taxonomy = validation.taxonomy
     try:
-        site_url = site.published_url(project.mkdocs_yml)
-    except site.SiteError as error:
+        site_url = mkdocs.published_url(project.mkdocs_yml)
+    except mkdocs.SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     cases, jobs = language_jobs(project, validation, langs, site_url, selected)
-    root_files = _root_files(cases, langs, taxonomy, site_url, jobs)
+    pages = {job.lang: tuple(job.pages) for job in jobs}
+    files = root_files(cases, langs, taxonomy, site_url, pages, build_date())
     _progress(f"building {len(jobs)} language site(s) with MkDocs")
     out = out if out.is_absolute() else project.root / out
     rtl = {lang: taxonomy.languages[lang].rtl for lang in langs}
     try:
-        results = site.build_sites(jobs, rtl, root_files, out, strict=strict)
-    except site.OutputBusy:
+        results = staging.build_sites(jobs, rtl, files, out, strict=strict)
+    except staging.OutputBusy:
         where = project.display(out)
         print(f"agk: another agk build is writing {where}/; try again when it has finished", file=sys.stderr)
         return 1
-    except site.SiteError as error:
+    except mkdocs.SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         _progress("build failed; the previous site is unchanged")
         return 1
@@ -186,26 +188,3 @@ def build_site(
         file=sys.stderr if selected else sys.stdout,
     )
     return 0
-
-
-def _root_files(
-    cases: tuple[CaseStudy, ...],
-    langs: list[str],
-    taxonomy: Taxonomy,
-    site_url: str,
-    jobs: list[site.LanguageBuild],
-) -> dict[str, str]:
-    """Files outside the language folders: chooser, open data, sitemap, and the feeds."""
-    files = {
-        "index.html": open_data.chooser_page([taxonomy.languages[lang] for lang in langs], "Amrit Gyan Kosh"),
-        "catalog.json": open_data.export(cases, "json"),
-        ".nojekyll": "",
-    }
-    for lang in langs:
-        files[f"{lang}/feed.xml"] = open_data.atom_feed(
-            cases, lang, Strings(lang)("site_name"), site_url, build_date()
-        )
-    if site_url:
-        shared = set.intersection(*(set(job.pages) for job in jobs)) if jobs else set()
-        files["sitemap.xml"] = open_data.sitemap(sorted(shared), langs, site_url)
-    return files

@@ -39,3 +39,27 @@ class UnknownFacet(SearchIndexError, ValueError):
         choices = ", ".join(known) or "none"
         super().__init__(f"unknown facet {key!r} (known facets: {choices})")
         self.key = key
+
+
+class IndexOutdated(SearchIndexError):
+    """The index was written in an earlier layout, which this version cannot read."""
+
+    def __init__(self, directory: Path) -> None:
+        super().__init__(
+            f"the search index in {directory} was built by an earlier version of agk; "
+            "build the site again to rebuild it"
+        )
+        self.directory = directory
+
+
+class UnsupportedWhoosh(SearchIndexError, ImportError):
+    """The installed whoosh-reloaded is not the version whose internals search_index relies on."""
+
+    def __init__(self, installed: str, pinned: str, module: str, reverify: str) -> None:
+        super().__init__(
+            f"search_index relies on internals of whoosh-reloaded {pinned} (the pinned version), "
+            f"but {installed} is installed. Install whoosh-reloaded=={pinned}, or re-verify "
+            f"{module} against {installed} ({reverify}), then pin {installed} there and in pyproject.toml."
+        )
+        self.installed = installed
+        self.pinned = pinned

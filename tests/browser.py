@@ -1,7 +1,9 @@
 """Headless Chromium for browser tests: Debian's chromium driven by Playwright.
 
 Tests that need it use the `browser` fixture. Without /usr/bin/chromium they are skipped on a
-developer machine and fail under CI=true (CI must never skip for lack of a tool).
+developer machine and fail under CI=true (CI must never skip for lack of a tool). AGK_CHROMIUM
+names another Chromium binary where Debian's package is not available (GitHub's Ubuntu runners
+ship Google Chrome instead).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("AGK_CHROMIUM") or "/usr/bin/chromium")
 # Flags from the machine notes: without the background-networking ones Chromium tries to
 # reach Google's hosts at every start.
 CHROMIUM_ARGS = [
@@ -32,8 +34,8 @@ def require_chromium() -> None:
     if CHROMIUM.exists():
         return
     if os.environ.get("CI") == "true":
-        pytest.fail("CI needs /usr/bin/chromium for the browser tests (apt-get install chromium)")
-    pytest.skip("no /usr/bin/chromium on this machine")
+        pytest.fail(f"CI needs {CHROMIUM} for the browser tests (apt-get install chromium)")
+    pytest.skip(f"no {CHROMIUM} on this machine")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from builder.project import Project
-from builder.validate import validate
+from builder.validate.validation import validate
 from tests.builder.cli_runner import agk
 from tests.conftest import REPO
 

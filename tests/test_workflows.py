@@ -53,3 +53,17 @@ def test_house_rules(path: Path) -> None:
             if step.get("uses", "").startswith("actions/checkout"):
                 assert step["with"]["persist-credentials"] is False
             assert "${{" not in step.get("run", ""), f"expression expanded inside run: in {path.name}"
+
+
+def test_a_workflow_runs_the_readme_test_command_on_pull_requests() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert "python3 dev.py test" in readme
+    runs = []
+    for path in WORKFLOWS:
+        workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # PyYAML reads the key `on` as True.
+        triggers = workflow.get("on", workflow.get(True))
+        if "pull_request" in triggers:
+            runs += [step.get("run", "") for job in workflow["jobs"].values() for step in job["steps"]]
+    assert "python3 dev.py test" in (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python3 dev.py test" in [run.strip() for run in runs]

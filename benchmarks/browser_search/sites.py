@@ -82,10 +82,7 @@ def is_current(stamp_file: Path, stamp: str) -> bool:
 def build_ours(work: Path, size: int, langs: Sequence[str], rebuild: bool) -> Built:
     """`agk build` of the synthetic corpus; rebuilt when the builder or mkdocs.yml changed."""
     project = cached_corpus(work, size)
-    # The corpus copied mkdocs.yml when it was generated; the site must use today's.
     root_config = (REPO / "mkdocs.yml").read_bytes()
-    if (project / "mkdocs.yml").read_bytes() != root_config:
-        (project / "mkdocs.yml").write_bytes(root_config)
     # Our search is written by search_index (engine, analysers, stemmers, stop words) during agk build.
     inputs = [p.read_bytes() for folder in ("builder", "search_index") for p in source_files(REPO / folder)]
     corpus_stamp = (project / ".generator-stamp").read_bytes()
@@ -110,7 +107,7 @@ def build_ours(work: Path, size: int, langs: Sequence[str], rebuild: bool) -> Bu
 
 def inherited_scripts(project: Path) -> list[str]:
     """extra_javascript of the root mkdocs.yml without our search script."""
-    # MkDocs' own loader, as builder.site.published_url uses (mkdocs.yml has !!python tags).
+    # MkDocs' own loader, as builder.site.mkdocs.published_url uses (mkdocs.yml has !!python tags).
     with (project / "mkdocs.yml").open(encoding="utf-8") as stream:
         config = yaml_load(stream)
     scripts = (config.get("extra_javascript") or []) if isinstance(config, dict) else []

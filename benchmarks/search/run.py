@@ -1,4 +1,4 @@
-"""Search benchmarks: index build and update, query latency, related cases, near-duplicates.
+"""Search benchmarks: index build and update, query latency, near-duplicates.
 
 Usage (from the repository root):
     python -m benchmarks.search.run [--sizes 1000,5000] [--work DIR] [--json FILE] [--steps query,...]
@@ -22,10 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.search.corpus import COMMON, STATES, CorpusShape, documents
-from search_index.index import build_index
-from search_index.query import search
-from search_index.related import related_cases, related_cases_all
-from search_index.similarity import near_duplicates
+from search_index.index.build import build_index
+from search_index.query.searching import search
+from search_index.similarity.near_duplicates import near_duplicates
 
 QUERY_COUNT = 200
 LATENCY_BUDGET_P95_MS = 50.0
@@ -34,7 +33,6 @@ STEPS = {
     "build": "build",
     "update": "update_one_edit",
     "query": "query",
-    "related": "related",
     "duplicates": "near_duplicates",
 }
 
@@ -119,26 +117,6 @@ def measure_queries(directory: Path) -> dict[str, Any]:
     }
 
 
-def measure_related(directory: Path) -> dict[str, Any]:
-    """Time related_cases for a few cases and related_cases_all for every case."""
-    # The corpus is drawn in order, so the first narratives are the same for every size.
-    case_ids = [document.id for document in documents(CorpusShape(20))]
-    single = []
-    for case_id in case_ids:
-        start = time.perf_counter()
-        related_cases(directory, case_id)
-        single.append((time.perf_counter() - start) * 1000)
-    start = time.perf_counter()
-    mapping = related_cases_all(directory)
-    seconds = time.perf_counter() - start
-    return {
-        "single_call_median_ms": round(statistics.median(single), 1),
-        "all_cases": len(mapping),
-        "all_cases_seconds": round(seconds, 2),
-        "peak_rss_mb": round(_peak_rss_mb(), 1),
-    }
-
-
 def measure_duplicates(size: int) -> dict[str, Any]:
     """Time near_duplicates over `size` narratives (plus one planted near-copy)."""
     docs = list(documents(CorpusShape(size)))
@@ -174,8 +152,6 @@ def run_step(step: str, size: int, directory: Path) -> dict[str, Any]:
         return measure_update(size, directory)
     if step == "query":
         return measure_queries(directory)
-    if step == "related":
-        return measure_related(directory)
     if step == "duplicates":
         return measure_duplicates(size)
     raise SystemExit(f"unknown step {step!r}")

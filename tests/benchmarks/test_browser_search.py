@@ -146,7 +146,7 @@ def test_budgets_judge_the_worst_query_and_compare_the_index_with_pagefind() -> 
 
 def test_lunr_variant_inherits_agk_config_without_our_search_script(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text(
-        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:builder.anchors.slugify\n"
+        "markdown_extensions:\n  - toc:\n      slugify: !!python/name:builder.markdown.anchors.slugify\n"
         "extra_javascript:\n  - assets/agk/agk.js\n  - assets/agk/search.js\n",
         encoding="utf-8",
     )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from benchmarks.synthetic import generate
 from builder.project import Project
-from builder.validate import validate
+from builder.validate.validation import validate
 
 
 def test_generated_cases_validate_strictly(tmp_path: Path) -> None:

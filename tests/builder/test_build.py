@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from builder import render
-from builder.pages.common import LanguageSite
 from builder.project import Project
-from builder.validate import validate
+from builder.render import site_pages
+from builder.render.pages.common import LanguageSite
+from builder.validate.validation import validate
 from tests.builder.cli_runner import agk
 from tests.conftest import FIXTURES
 
@@ -31,7 +31,7 @@ def generated_pages(project: Project) -> dict[str, str]:
     return {
         f"{lang}/{path}": text
         for lang in langs
-        for path, text in render.language_pages(
+        for path, text in site_pages.language_pages(
             LanguageSite(
                 lang, result.taxonomy, cases, langs, "https://agk.example/", rendered=result.rendered
             )

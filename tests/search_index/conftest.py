@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from search_index.documents import SearchDocument
-from search_index.index import build_index
+from search_index.index.build import build_index
 from tests.search_index.search_fixtures import corpus_documents
 
 

@@ -1,1 +1,0 @@
-"""Validation rules, one module per concern; each exposes `check(view)`."""

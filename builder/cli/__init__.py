@@ -1,0 +1,1 @@
+"""The `agk` command line: argument parsing and what each subcommand does."""

@@ -1,0 +1,1 @@
+"""Model: typed, frozen case studies and the vocabularies they use."""

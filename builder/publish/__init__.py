@@ -1,0 +1,1 @@
+"""Publishing: offline bundles with their fonts, as reproducible, verifiable archives."""

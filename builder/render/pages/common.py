@@ -1,0 +1,144 @@
+"""Shared vocabulary of the page renderers: the language site, links, escaping, labels."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import posixpath
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from urllib.parse import quote
+
+import regex
+
+from builder.markdown.html import RenderedCase
+from builder.markdown.rules import RESERVED_TAGS, drop_refused
+from builder.model.case import CaseStudy
+from builder.model.taxonomy import Taxonomy
+from builder.render.strings import Strings
+
+_NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
+
+
+@dataclass(frozen=True)
+class LanguageSite:
+    """Everything the pages of one language site are made from."""
+
+    lang: str
+    taxonomy: Taxonomy
+    cases: tuple[CaseStudy, ...]
+    languages: tuple[str, ...]
+    site_url: str
+    # Related case ids per case (from search); cases fall back to their own `related`.
+    related: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Cases left out of this site (an offline bundle's subset): linked on the published site.
+    outside: Mapping[str, CaseStudy] = field(default_factory=dict)
+    # Narratives and teaching notes rendered to inert HTML by the render stage, by case id.
+    rendered: Mapping[str, RenderedCase] = field(default_factory=dict)
+
+    @cached_property
+    def cases_by_id(self) -> dict[str, CaseStudy]:
+        """Every case by id, built once per site (case pages look up related cases)."""
+        return {case.id: case for case in self.cases}
+
+    @property
+    def t(self) -> Strings:
+        return Strings(self.lang)
+
+    @property
+    def rtl(self) -> bool:
+        return self.taxonomy.languages[self.lang].rtl
+
+    def label(self, key: str) -> str:
+        return self.taxonomy.label(key, self.lang)
+
+    def state_name(self, code: str) -> str:
+        return self.taxonomy.state_name(code, self.lang)
+
+    def language_name(self, code: str) -> str:
+        return self.taxonomy.languages[code].native_name
+
+
+def h(text: object) -> str:
+    """Escape any value for HTML text or a double-quoted attribute, dropping bidi controls."""
+    # Validation refuses these characters (AGK508); dropping them here as well keeps anything
+    # that slips past it from reversing or hiding the text around it.
+    return html.escape(drop_refused(str(text)), quote=True)
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: search and anchors must see one spelling of every letter."""
+    return unicodedata.normalize("NFC", text)
+
+
+def slug(text: str) -> str:
+    """A file-name slug that keeps Indic letters and their combining marks."""
+    return _NOT_SLUG.sub("-", nfc(text).lower()).strip("-") or "tag"
+
+
+def front_matter(title: str, **meta: object) -> str:
+    """YAML front matter; the title is HTML-escaped because MkDocs treats titles as HTML."""
+    shown = html.escape(drop_refused(title), quote=False)
+    lines = ["---", f"title: {json.dumps(shown, ensure_ascii=False)}"]
+    lines += [
+        f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}" for key, value in meta.items()
+    ]
+    return "\n".join([*lines, "---", ""]) + "\n"
+
+
+def html_path(md_path: str) -> str:
+    """The output path MkDocs gives a Markdown page (use_directory_urls: false)."""
+    return md_path.removesuffix(".md") + ".html"
+
+
+def href(from_md: str, to_md: str, *, from_lang: str = "", to_lang: str = "") -> str:
+    """Relative link between two pages, possibly across language sites (works from disk)."""
+    source = (
+        posixpath.join(from_lang, posixpath.dirname(from_md)) if from_lang else posixpath.dirname(from_md)
+    )
+    target = posixpath.join(to_lang, html_path(to_md)) if to_lang else html_path(to_md)
+    return posixpath.relpath(target, source or ".")
+
+
+def published_case_url(site: LanguageSite, case_id: str) -> str:
+    """The address of a case page on the published site."""
+    return f"{site.site_url.rstrip('/')}/{site.lang}/cases/{case_id}/index.html"
+
+
+def case_md(case_id: str) -> str:
+    return f"cases/{case_id}/index.md"
+
+
+def title_of(case: CaseStudy, lang: str) -> str:
+    """The case title in `lang`, else in its original language."""
+    narrative = case.narratives.get(lang) or case.narratives[case.original_language]
+    return narrative.title
+
+
+def summary_of(case: CaseStudy, lang: str) -> tuple[str, str]:
+    """(summary, language it is in): `lang` when available, else the original."""
+    narrative = case.narratives.get(lang) or case.narratives[case.original_language]
+    return narrative.summary, narrative.lang
+
+
+def media_url(path: str) -> str:
+    """A case-folder path as a relative web address: each segment percent-encoded, `/` kept."""
+    # A file name may hold `#`, `?`, `%`, spaces or Indic letters; unquoted, a browser reads
+    # the first three as a fragment, a query or an escape, and the file is not found.
+    return "/".join(quote(segment, safe="") for segment in path.split("/"))
+
+
+def tag_slug(tag: str) -> str:
+    """The file name of a tag's page under tags/: one per tag, the same in every build."""
+    name = slug(tag)
+    # Most tags are words joined by single spaces, and their slug reads back as the tag: they
+    # keep their address. Every other spelling ("a-b", "...", "index", capitals) gets a hash of
+    # the exact tag after "--", which no plain slug contains, so no two tags share a page and
+    # none replaces tags/index.md.
+    if name.replace("-", " ") == tag and name not in RESERVED_TAGS:
+        return name
+    digest = hashlib.sha256(tag.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{name}--{digest[:8]}"

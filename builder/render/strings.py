@@ -1,0 +1,45 @@
+"""User-interface strings of the site, one YAML file per language under builder/render/i18n/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from builder.source.yaml_source import read_yaml
+
+STRINGS_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+@cache
+def _load(lang: str) -> dict[str, str]:
+    path = STRINGS_DIR / f"{lang}.yaml"
+    if not path.is_file():
+        return {}
+    document, problems = read_yaml(path.read_text(encoding="utf-8"), str(path))
+    if problems or document is None or not isinstance(document.value, dict):
+        # These files are ours, not contributors': a broken one is a bug caught by the tests.
+        raise ValueError(f"invalid UI strings file {path}: {[p.message for p in problems]}")
+    return {k: v for k, v in document.value.items() if isinstance(v, str)}
+
+
+def available_languages() -> tuple[str, ...]:
+    """Languages that have a UI strings file."""
+    return tuple(sorted(p.stem for p in STRINGS_DIR.glob("*.yaml")))
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The UI strings of one language, falling back to English key by key."""
+
+    lang: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The string for `key` with {placeholders} filled in."""
+        template = _load(self.lang).get(key) or _load("en")[key]
+        return template.format(**values) if values else template
+
+    def coverage(self) -> float:
+        """Share of the English keys translated in this language."""
+        english = _load("en")
+        return sum(1 for key in english if key in _load(self.lang)) / len(english)

@@ -1,0 +1,1 @@
+"""Site stage: the only package that talks to MkDocs and Material."""

@@ -1,0 +1,1 @@
+"""Load stage: case folders read from disk into plain, position-aware sources."""

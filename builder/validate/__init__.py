@@ -1,0 +1,1 @@
+"""Validate stage: every rule over the loaded sources, and the models of the valid cases."""
