@@ -270,11 +270,12 @@ _ENTRIES = (
     Code(
         "AGK309",
         E,
-        "Markdown nested too deeply",
+        "Markdown too deeply nested or too large to render",
         "Deeply nested brackets, lists or quotes make Markdown rendering slow or impossible (its "
         "cost grows faster than the text, and very deep nesting exhausts the renderer). Brackets "
-        "nest at most 8 deep in a paragraph; lists and quotes at most 12 levels. `agk build` "
-        "reports any other Markdown it cannot render with this code too, and stops with the "
+        "nest at most 8 deep in a paragraph; lists and quotes at most 12 levels; a line holds at "
+        "most 16,000 characters and a file at most 20,000 blocks (paragraphs, headings, rules). "
+        "`agk build` reports any other Markdown it cannot render with this code too, and stops with the "
         "previous site in place.",
     ),
     # AGK4xx: cross-file consistency

@@ -11,7 +11,10 @@ Every pass here is linear in the size of the text.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Brackets (links within links) and lists or quotes nest at most this deep.
@@ -21,6 +24,9 @@ MAX_BLOCK_DEPTH = 12
 # refused, longer paragraphs are split at line ends (tables and lists are cut per line anyway).
 MAX_LINE = 16_000
 MAX_PARAGRAPH = 16_000
+# Python-Markdown keeps a document's blocks in a list it pops from the front, so its cost grows
+# with the square of their number: paragraphs, headings and rules together are limited.
+MAX_BLOCKS = 20_000
 # Work allowed per paragraph before it is defused: WORK_PER_CHAR scans of each character.
 WORK_PER_CHAR = 16
 WORK_FLOOR = 4096
@@ -202,9 +208,19 @@ def defuse(body: str) -> str:
     return "".join(_defuse_paragraph(part.text) for part in _paragraphs("".join(parts)))
 
 
+def _block_starts(body: str) -> Iterator[int]:
+    """Offsets where a new block starts: after blank lines, and at headings and rules."""
+    breaks = (match.end() for match in _PARAGRAPH_BREAK.finditer(body))
+    return heapq.merge(breaks, (match.start() for match in _SPLITTERS.finditer(body)))
+
+
 def nesting_problems(body: str) -> list[NestingProblem]:
-    """Brackets, lists and quotes nested deeper than the renderer accepts."""
+    """Brackets, lists and quotes nested deeper, lines longer and blocks more than the renderer accepts."""
     problems = []
+    over = next(itertools.islice(_block_starts(body), MAX_BLOCKS, None), None)
+    if over is not None:
+        message = f"more than {MAX_BLOCKS:,} blocks (paragraphs, headings, rules)"
+        problems.append(NestingProblem(over, message))
     long_line = _LONG_LINE.search(body)
     if long_line:
         problems.append(NestingProblem(long_line.start(), f"a line longer than {MAX_LINE:,} characters"))

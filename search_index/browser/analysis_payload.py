@@ -1,4 +1,8 @@
-"""analysis.js: the analysis data compiled for the browser (the values the Python side uses)."""
+"""analysis.js: the analysis data compiled for the browser (the values the Python side uses).
+
+Besides the data files this carries what Python takes from its own libraries: the casefold
+table (casefold_table) and the Snowball class and script of each algorithm (snowball_scripts).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,8 @@ from typing import Any
 
 from search_index.analysis.analyser import word_rules
 from search_index.analysis.language_data import LanguageRules, Stemmer, load_analysis_data
+from search_index.browser.casefold_table import casefold_payload
+from search_index.browser.snowball_scripts import snowball_scripts
 
 
 def _stemmer_data(stemmer: Stemmer) -> dict[str, Any]:
@@ -51,5 +57,7 @@ def analysis_payload() -> dict[str, Any]:
         "between_letters": [[rule.script, rule.source, rule.target] for rule in data.between_letters],
         "passes": [[[rule.source, rule.target] for rule in step] for step in data.passes],
         "digit_zeros": list(data.digit_zeros),
+        "casefold": casefold_payload(),
         "languages": {code: _language_data(rules) for code, rules in sorted(data.languages.items())},
+        "snowball": snowball_scripts(data),
     }

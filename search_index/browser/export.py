@@ -6,9 +6,10 @@ works over HTTP and from file://. A query loads only what its words need:
     engine.js                 the query side (assets/engine.js) and the English stemmer, then
                               two data calls:
                               analysis (folding, scripts, stop words, suffix rules, compiled
-                              from data/: analysis_payload) and meta (field names, first term
-                              of every shard, per-document columns, ranking: meta): one
-                              request before the first shard
+                              from data/, and the casefold and Snowball tables Python's own
+                              libraries give: analysis_payload) and meta (field names, first
+                              term of every shard, per-document columns, facet names, ranking:
+                              meta): one request before the first shard
     snowball/*.js             the Snowball stemmers, loaded when a query word needs one
     t/<n>.js                  terms from shard boundary n: {term: [field, postings, …]} (postings)
     d/<doc>.js                a document's title, URL, summary and text (for snippets), zlib-

@@ -1,4 +1,4 @@
-"""meta.js: field names, shard boundaries, per-document columns and the ranking constants.
+"""meta.js: field names, shard boundaries, per-document columns, facets and the ranking constants.
 
 Each field's document lengths are the bytes whoosh stores (one per document) and the table
 turning a byte back into a length comes along, so the browser computes whoosh's BM25F scores
@@ -14,8 +14,8 @@ from typing import Any
 from search_index import ranking
 from search_index.browser import varint
 from search_index.browser.postings import Postings
-from search_index.documents import PreparedDocument
-from search_index.fields import field_language
+from search_index.documents import FACET_KEYS, PreparedDocument
+from search_index.fields import LABELS_FIELD, OTHER_LANGUAGE, PARTS, field_language
 from search_index.index.whoosh_internals import BYTE_LENGTHS, length_byte
 
 FORMAT = 1
@@ -49,7 +49,7 @@ def _ranking(postings: Postings) -> dict[str, Any]:
     """Return what the browser ranks with: the constants `agk search` uses and the field totals."""
     return {
         "b": ranking.B,
-        "boosts": {**dict(ranking.PART_BOOSTS), "labels": ranking.LABELS_BOOST},
+        "boosts": {**dict(ranking.PART_BOOSTS), LABELS_FIELD: ranking.LABELS_BOOST},
         "k1": ranking.K1,
         "length_table": list(BYTE_LENGTHS),
         "min_prefix": ranking.MIN_PREFIX_CHARS,
@@ -84,11 +84,17 @@ def meta(
         "documents": len(ordered),
         "languages": sorted({field_language(item.source.lang) for item in ordered}),
         "fields": fields,
+        # How field names are made (search_index/fields.py): part + "_" + language, and labels.
+        "parts": list(PARTS),
+        "labels_field": LABELS_FIELD,
+        "other_language": OTHER_LANGUAGE,
         "shards": [next(iter(shard), "") for shard in shards],
         "doc_langs": doc_langs,
         "doc_lang": varint.encode_all(doc_langs.index(item.source.lang) for item in ordered),
         "case_runs": _case_runs(ordered),
         "facets": facets,
+        # The facets a filter may name (`agk search` refuses others, present or not).
+        "facet_keys": sorted({*FACET_KEYS, *facets}),
         "lengths": {name: _length_column(postings.lengths[name], len(ordered)) for name in fields},
         "ranking": _ranking(postings),
     }

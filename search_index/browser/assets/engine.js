@@ -105,10 +105,6 @@
 
   var WORDS = /[\p{L}\p{M}\u200c\u200d]+|\p{Nd}+/gu;
   var DIGIT = "digit";
-  // Python's str.casefold differs from toLowerCase for these (after lowering).
-  var CASEFOLD = { "ß": "ss", "ſ": "s", "ς": "σ", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st" };
-  var CASEFOLD_RE = /[ßſςﬀ-ﬆ]/g;
-  var SNOWBALL_CLASSES = { english: "EnglishStemmer", tamil: "TamilStemmer", nepali: "NepaliStemmer" };
   var MEMO_LIMIT = 20000;
 
   function escapeRegExp(text) {
@@ -117,6 +113,18 @@
 
   function hex(code) {
     return "\\u{" + code.toString(16) + "}";
+  }
+
+  /** {lowered character: Python's casefold} from analysis.js's casefold table (runs expanded). */
+  function casefoldTable(data) {
+    var table = {};
+    Object.keys(data.chars).forEach(function (c) { table[c] = data.chars[c]; });
+    data.runs.forEach(function (run) {
+      for (var code = run[0]; code <= run[1]; code++) {
+        table[String.fromCodePoint(code)] = String.fromCodePoint(run[2] + code - run[0]);
+      }
+    });
+    return table;
   }
 
   /** The analysis of search_index/analysis/analyser.py, from the compiled data of analysis.js. */
@@ -155,9 +163,23 @@
       "[" + data.digit_zeros.filter(function (z) { return z !== 0x30; }).map(function (z) { return hex(z) + "-" + hex(z + 9); }).join("") + "]",
       "gu"
     );
+    // toLowerCase() and then this table is Python's str.casefold() (browser/casefold_table.py).
+    var casefold = casefoldTable(data.casefold);
+    this.casefoldTable = casefold;
+    this.casefoldPattern = new RegExp(
+      "[" + Object.keys(casefold).map(function (c) { return hex(c.codePointAt(0)); }).join("") + "]",
+      "gu"
+    );
+    this.snowball = data.snowball;
     this.stopwords = {};
     this.stemmers = {};
   }
+
+  /** Python's str.casefold() of `text`. */
+  Analysis.prototype.casefold = function (text) {
+    var table = this.casefoldTable;
+    return text.toLowerCase().replace(this.casefoldPattern, function (c) { return table[c]; });
+  };
 
   /** NFC, letter-context rules, folding passes, digits, case folding. */
   Analysis.prototype.fold = function (text) {
@@ -168,7 +190,7 @@
     });
     var digits = this.digits;
     text = text.replace(this.otherDigits, function (digit) { return digits[digit]; });
-    return text.toLowerCase().replace(CASEFOLD_RE, function (c) { return CASEFOLD[c] || c; });
+    return this.casefold(text);
   };
 
   Analysis.prototype.words = function (text) {
@@ -209,17 +231,16 @@
       if (!rules || rules.stemmer.method !== "snowball" || self.stemmers[rules.stemmer.algorithm]) return;
       var algorithm = rules.stemmer.algorithm;
       // English rides in engine.js (the commonest query language after Hindi): no request.
-      var ready = global[SNOWBALL_CLASSES[algorithm]];
+      var ready = global[self.snowball[algorithm].class];
       if (ready) self.stemmers[algorithm] = new ready();
       else needed.push(algorithm);
     });
     if (!needed.length) return Promise.resolve();
-    var base = this.base + "snowball/";
     // BaseStemmer rides in engine.js with the English stemmer (search_index/browser/export.py).
-    var files = needed.map(function (name) { return loadScript(base + name + "-stemmer.js"); });
+    var files = needed.map(function (name) { return loadScript(self.base + self.snowball[name].file); });
     return Promise.all(files).then(function () {
       needed.forEach(function (algorithm) {
-        self.stemmers[algorithm] = new global[SNOWBALL_CLASSES[algorithm]]();
+        self.stemmers[algorithm] = new global[self.snowball[algorithm].class]();
       });
     });
   };
@@ -462,7 +483,7 @@
 
   /** The language suffix of the fields that hold a `lang` narrative (schema.field_language). */
   Engine.prototype.fieldLanguage = function (lang) {
-    return this.analysis.languages[lang] ? lang : "xx";
+    return this.analysis.languages[lang] ? lang : this.meta.other_language;
   };
 
   /** Ranked, collapsed results as search_index.query.searching.search returns them. */
@@ -472,6 +493,12 @@
     var meta = this.meta;
     var ranking = meta.ranking;
     var languages = meta.languages;
+    var unknown = sortedKeys(options.filters || {}).filter(function (key) { return meta.facet_keys.indexOf(key) < 0; });
+    if (unknown.length) {
+      // As `agk search` refuses it (search_index/errors.py UnknownFacet).
+      var known = meta.facet_keys.join(", ") || "none";
+      return Promise.reject(new Error("unknown facet '" + unknown[0] + "' (known facets: " + known + ")"));
+    }
     if (options.lang) {
       var wanted = this.fieldLanguage(options.lang);
       languages = languages.filter(function (code) { return code === wanted; });
@@ -500,12 +527,12 @@
       var usePrefix = last.length >= ranking.min_prefix;
       var textFields = [];
       languages.forEach(function (lang) {
-        ["title", "summary", "body"].forEach(function (part) {
+        meta.parts.forEach(function (part) {
           var index = self.fieldIndex[part + "_" + lang];
           if (index !== undefined) textFields.push(index);
         });
       });
-      var labelsIndex = self.fieldIndex.labels;
+      var labelsIndex = self.fieldIndex[meta.labels_field];
       var prefixFields = labelsIndex === undefined ? textFields : textFields.concat([labelsIndex]);
       return Promise.all([
         self.entries(unique(all)),
@@ -621,7 +648,7 @@
         var terms = p.perLang[li];
         if (!terms.length) stopLanguages.push(lang);
         terms.forEach(function (t) { matchTerms[lang][t] = true; });
-        ["title", "summary", "body"].forEach(function (part) {
+        meta.parts.forEach(function (part) {
           var index = self.fieldIndex[part + "_" + lang];
           if (index === undefined) return;
           terms.forEach(function (t) {
@@ -640,24 +667,24 @@
           }
         });
       });
-      var labelsIndex = self.fieldIndex.labels;
+      var labelsIndex = self.fieldIndex[meta.labels_field];
       if (labelsIndex !== undefined) {
         p.labels.forEach(function (t) {
           var own = entries[t] ? fieldsOf(entries[t]) : {};
-          if (own[labelsIndex] !== undefined) alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts.labels });
+          if (own[labelsIndex] !== undefined) alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts[meta.labels_field] });
         });
         if (p.last && p.word.length >= ranking.min_prefix) {
           prefixTerms.forEach(function (pair) {
             var own = fieldsOf(pair[1]);
             if (own[labelsIndex] !== undefined) {
-              alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts.labels * ranking.prefix_weight });
+              alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts[meta.labels_field] * ranking.prefix_weight });
             }
           });
         }
       }
       if (stopLanguages.length === languages.length && !p.labels.length) return; // a stop word
       stopLanguages.forEach(function (lang) {
-        if (lang !== "xx") alternatives.push({ lang: lang });
+        if (lang !== meta.other_language) alternatives.push({ lang: lang });
       });
       if (!alternatives.length) nothing = true;
       clauses.push(alternatives);
@@ -704,16 +731,16 @@
     return result;
   };
 
-  /** The index of a facet value, compared as the CLI does (NFC, trimmed, then ignoring case). */
+  /** The index of a facet value, compared as the CLI does (NFC, trimmed, then casefolded). */
   Engine.prototype.facetValue = function (key, value) {
     var facet = this.meta.facets[key];
     if (!facet) return -1;
     var clean = String(value).normalize("NFC").trim();
     var exact = facet.values.indexOf(clean);
     if (exact >= 0) return exact;
-    var folded = clean.toLowerCase();
+    var folded = this.analysis.casefold(clean);
     for (var i = 0; i < facet.values.length; i++) {
-      if (facet.values[i].toLowerCase() === folded) return i;
+      if (this.analysis.casefold(facet.values[i]) === folded) return i;
     }
     return -1;
   };

@@ -16,7 +16,14 @@ import pytest
 
 from builder import build
 from builder.markdown.html import MarkdownRenderer, RenderOptions, render_case
-from builder.markdown.limits import WORK_FLOOR, WORK_PER_CHAR, defuse, estimated_work
+from builder.markdown.limits import (
+    MAX_BLOCKS,
+    WORK_FLOOR,
+    WORK_PER_CHAR,
+    defuse,
+    estimated_work,
+    nesting_problems,
+)
 from builder.project import Project
 from builder.source.loader import MarkdownSource
 from builder.validate import validation
@@ -206,3 +213,12 @@ def test_no_payload_runs_in_the_browser(hostile_base: str, watch: PageWatch) -> 
     page.wait_for_selector("a.agk-search__hit", timeout=10_000)
     assert page.evaluate("window.__pwned") is None
     assert all(url.startswith(hostile_base) for url in watch.requests if "engine.js" in url)
+
+
+def test_block_count_is_limited_where_the_limit_is_crossed() -> None:
+    # Python-Markdown's block list costs the square of its length: refuse past MAX_BLOCKS.
+    assert nesting_problems("para\n\n" * MAX_BLOCKS) == []
+    body = "a\n=\n" * (MAX_BLOCKS + 5)
+    problems = nesting_problems(body)
+    assert [p.message for p in problems] == [f"more than {MAX_BLOCKS:,} blocks (paragraphs, headings, rules)"]
+    assert problems[0].offset == body.index("a\n=\n", 4 * MAX_BLOCKS) + 2
