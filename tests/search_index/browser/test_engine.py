@@ -1,12 +1,12 @@
 """The browser engine (browser/assets/engine.js) in Chromium gives the answers of `agk search`.
 
 The static index of the fixture corpus is loaded from file:// (script-loaded shards) and every
-row of the relevance table is asked of both sides; the analysis is compared word by word.
+row of the relevance table is asked of both sides; the analysis is compared word by word here
+too (test_analysis_in_node compares it on many more inputs, without a browser).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,15 +17,13 @@ from benchmarks.search.corpus import CorpusShape
 from benchmarks.search.corpus import documents as corpus_documents_of
 from benchmarks.search.run import queries as benchmark_queries
 from search_index.analysis.analyser import Analyser, known_languages
-from search_index.analysis.tokens import WORD_PATTERN as WORDS
 from search_index.browser.export import write_static_index
 from search_index.documents import SearchDocument
 from search_index.index.build import build_index
 from search_index.query.searching import search
 from tests.browser import PageWatch, open_page
+from tests.search_index.browser.parity_inputs import corpus_words
 from tests.search_index.search_fixtures import load_json
-
-SAMPLES = Path(__file__).resolve().parents[3] / "case_studies"
 
 TABLE = load_json("relevance.json")
 ROWS = [
@@ -33,13 +31,6 @@ ROWS = [
     for language, rows in sorted(TABLE["languages"].items())
     for index, row in enumerate(rows)
 ]
-# Words whose analysis both sides must agree on, beyond the corpus: inflections, variants.
-EXTRA_WORDS = [
-    "योजनाओं", "योजनाएँ", "प्लेटफ़ॉर्म", "प्लेटफॉर्म", "हिन्दी", "हिंदी", "दु:ख", "अधिकारियों", "जिलों",
-    "trainings", "organisations", "running", "Straße", "ﬁnance", "অফিসারদের", "জেলাগুলির", "அலுவலர்களுக்கு",
-    "பள்ளிகளில்", "జిల్లాలో", "ಜಿಲ್ಲೆಯಲ್ಲಿ", "ജില്ലയിൽ", "જિલ્લામાં", "ਜ਼ਿਲ੍ਹੇ", "ଜିଲ୍ଲାରେ", "ضلعوں", "کِتاب",
-    "१२३", "৪৫", "मानसून२०२३", "जल\u200dसंरक्षण",
-]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -93,17 +84,8 @@ def test_browser_answers_like_the_cli(
     assert not engine_page.errors
 
 
-def _vector_words(corpus: list[SearchDocument]) -> list[str]:
-    """Return every distinct word of the fixture corpus and of the sample case studies (13
-    languages), plus the extra words."""
-    texts = [document.text + " " + document.title for document in corpus]
-    texts += [path.read_text(encoding="utf-8") for path in sorted(SAMPLES.glob("*/*.md"))]
-    words = {word for text in texts for word in WORDS.findall(unicodedata.normalize("NFC", text))}
-    return sorted(words | {unicodedata.normalize("NFD", word) for word in EXTRA_WORDS} | set(EXTRA_WORDS))
-
-
 def test_analysis_matches_python_word_for_word(engine_page: PageWatch, corpus: list[SearchDocument]) -> None:
-    words = _vector_words(corpus)
+    words = corpus_words(corpus)
     languages = [None, *known_languages(), "sa"]
     expected = {lang or "*": [Analyser(lang).terms(word) for word in words] for lang in languages}
     script = """async ([words, languages]) => {

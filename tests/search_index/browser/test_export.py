@@ -1,8 +1,10 @@
-"""The browser index (search_index.browser.export): weights equal to whoosh's, files, layout."""
+"""The browser index (search_index.browser.export): weights equal to whoosh's, files, layout, and
+the tables compiled for engine.js."""
 
 from __future__ import annotations
 
 import base64
+import dataclasses
 import json
 import math
 import zlib
@@ -14,9 +16,12 @@ import pytest
 from whoosh import query as wq
 from whoosh.scoring import bm25
 
+from search_index.analysis.language_data import Stemmer, load_analysis_data
 from search_index.browser import varint
-from search_index.browser.export import build_static, write_static_index
-from search_index.documents import SearchDocument
+from search_index.browser.export import ASSETS_DIR, build_static, write_static_index
+from search_index.browser.snowball_scripts import snowball_scripts
+from search_index.documents import FACET_KEYS, SearchDocument
+from search_index.fields import LABELS_FIELD, OTHER_LANGUAGE, PARTS
 from tests.search_index.whoosh_reference import whoosh_searcher
 
 
@@ -150,3 +155,39 @@ def test_output_is_deterministic_and_replaced_whole(corpus: list[SearchDocument]
     )
     assert report.documents == 3 and report.files == len([p for p in out.rglob("*") if p.is_file()])
     assert [p.name for p in tmp_path.iterdir()] == ["search"]
+
+
+def test_analysis_names_the_script_and_class_of_every_snowball_stemmer(tmp_path: Path) -> None:
+    analysis = payload(build_static([_document("a", "en", "water")]).files["analysis.js"])
+    snowball = analysis["snowball"]
+    used = {
+        rules["stemmer"]["algorithm"]
+        for rules in analysis["languages"].values()
+        if rules["stemmer"]["method"] == "snowball"
+    }
+    assert set(snowball) == used and {"english", "nepali", "tamil"} <= used
+    write_static_index([_document("a", "en", "water")], tmp_path / "search")
+    for algorithm, entry in snowball.items():
+        script = (ASSETS_DIR / entry["file"]).read_text(encoding="utf-8")
+        # The vendored script defines the class Python's snowballstemmer names.
+        assert f"var {entry['class']}=function" in script, algorithm
+        shipped = tmp_path / "search" / entry["file"]
+        assert shipped.is_file() or algorithm == "english"  # English rides in engine.js
+
+
+def test_a_snowball_algorithm_without_a_browser_stemmer_fails_the_export() -> None:
+    data = load_analysis_data()
+    danish = dataclasses.replace(data.languages["en"], stemmer=Stemmer(method="snowball", algorithm="danish"))
+    with pytest.raises(FileNotFoundError, match="danish"):
+        snowball_scripts(dataclasses.replace(data, languages={**data.languages, "en": danish}))
+
+
+def test_meta_names_the_facets_and_how_fields_are_named() -> None:
+    meta = payload(
+        build_static([_document("a", "en", "water", state=("UP",), colour=("red",))]).files["meta.js"]
+    )
+    assert meta["facet_keys"] == sorted({*FACET_KEYS, "colour"})
+    assert meta["parts"] == list(PARTS) and meta["labels_field"] == LABELS_FIELD
+    assert meta["other_language"] == OTHER_LANGUAGE
+    assert {f"{part}_en" for part in meta["parts"]} | {meta["labels_field"]} == set(meta["fields"])
+    assert set(meta["ranking"]["boosts"]) == {*meta["parts"], meta["labels_field"]}
