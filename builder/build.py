@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,9 +17,10 @@ from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy
 from builder.project import Project
 from builder.render import site_pages
-from builder.render.pages.common import LanguageSite
+from builder.render.pages.common import LanguageSite, case_md
 from builder.render.root_files import root_files
 from builder.render.search_documents import facet_labels, site_documents
+from builder.render.strings import Strings, available_languages
 from builder.site import mkdocs, staging
 from builder.validate.validation import Validation, validate
 from search_index.similarity.related_cases import TermProfile, related_by_profiles
@@ -29,9 +31,15 @@ SEARCH_STRINGS = ("search", "search_placeholder", "search_label", "search_result
                   "search_none", "search_all_results", "search_more", "search_loading", "search_failed",
                   "search_hint", "search_filters", "search_any", "sector", "state", "level", "type", "year",
                   "sdg", "languages")  # fmt: skip
+# The reader's menu. Contributor pages (contribute/, reference/ with the error codes) are
+# reached from the Contribute page.
 NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
        "tags/index.md", "map.md", "translations.md", "about.md", "contribute.md",
-       "reference/error-codes.md")  # fmt: skip
+       "accessibility.md")  # fmt: skip
+# UI strings of the header, the footer and the 404 page (builder/site/theme/).
+UI_STRINGS = ("choose_language", "licence_line", "owner_line", "contact", "last_updated", "accessibility",
+              "about", "contribute", "not_found", "not_found_text", "home", "search_placeholder",
+              "permalink")  # fmt: skip
 
 
 def _progress(message: str) -> None:
@@ -67,8 +75,32 @@ def build_date() -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
 
 
+def source_date(root: Path) -> dt.date:
+    """The date of the sources: SOURCE_DATE_EPOCH, else the last commit, else today."""
+    if os.environ.get("SOURCE_DATE_EPOCH", "").isdigit():
+        return build_date()
+    try:
+        # The commit date, not today's: two builds of one checkout write the same pages.
+        stamp = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # no git on this machine
+        stamp = ""
+    return dt.datetime.fromtimestamp(int(stamp), tz=dt.UTC).date() if stamp.isdigit() else build_date()
+
+
+def case_dates(cases: tuple[CaseStudy, ...]) -> dict[str, str]:
+    """The page path and own date (updated, else published) of every case that has one, ISO."""
+    dated = ((case.id, case.updated or case.published) for case in cases)
+    return {case_md(case_id): when.isoformat() for case_id, when in dated if when}
+
+
 def language_job(
-    project: Project, language_site: LanguageSite, languages: tuple[tuple[str, str], ...]
+    project: Project,
+    language_site: LanguageSite,
+    languages: tuple[tuple[str, str], ...],
+    owner: mkdocs.SiteOwner | None = None,
+    sources: dt.date | None = None,
 ) -> mkdocs.LanguageBuild:
     """Render one language: generated pages, hand-written docs, media of every case."""
     pages = {
@@ -87,7 +119,11 @@ def language_job(
         pages, media, nav, languages, language_site.site_url, language_site.t("site_name"),
         search_documents=tuple(documents),
         facet_labels=facet_labels(language_site, documents),
+        facet_names=language_site.taxonomy.names,
         search_strings={key: language_site.t(key) for key in SEARCH_STRINGS},
+        ui_strings={key: language_site.t(key) for key in UI_STRINGS},
+        owner=owner or mkdocs.SiteOwner(), source_date=(sources or build_date()).isoformat(),
+        page_dates=case_dates(language_site.cases),
     )  # fmt: skip
 
 
@@ -101,10 +137,15 @@ def run(project: Project, out: Path, requested_langs: str | None, strict: bool) 
     return build_site(project, validation, langs, out, strict=strict)
 
 
+def permalink_titles() -> dict[str, str]:
+    """The title of heading anchors in each language: narratives get theirs, like the site around them."""
+    return {lang: Strings(lang)("permalink") for lang in available_languages()}
+
+
 def validate_for_build(project: Project, strict: bool) -> Validation | None:
     """Validate and model every case, reporting problems; None when the build must stop."""
     _progress("validating")
-    validation = validate(project, models=True)
+    validation = validate(project, models=True, permalink_titles=permalink_titles())
     if validation.diagnostics:
         print(render_report(validation.diagnostics, validation.checked, "text"), file=sys.stderr)
     if validation.failed(strict):
@@ -127,13 +168,15 @@ def language_jobs(
     outside = {c.id: c for c in every if selected is not None and c.id not in selected}
     related = related_cases(every, validation.profiles)
     names = tuple((lang, taxonomy.languages[lang].native_name) for lang in langs)
+    owner = mkdocs.site_owner(project.mkdocs_yml)
+    sources = source_date(project.root)
     jobs = []
     for lang in langs:
         _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
         language_site = LanguageSite(
             lang, taxonomy, cases, tuple(langs), site_url, related, outside, validation.rendered
         )
-        jobs.append(language_job(project, language_site, names))
+        jobs.append(language_job(project, language_site, names, owner, sources))
     return cases, jobs
 
 
@@ -153,6 +196,7 @@ def build_site(
     taxonomy = validation.taxonomy
     try:
         site_url = mkdocs.published_url(project.mkdocs_yml)
+        mkdocs.site_owner(project.mkdocs_yml)  # a malformed extra.owner stops here, not later
     except mkdocs.SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

@@ -28,3 +28,14 @@ PREFIX_WEIGHT = 0.7
 # whoosh scores ConstantScoreQuery(q, 0.0) as 1.0 (its ListMatcher reads the weight 0.0 as "not
 # given"), so a narrative matched through a stop word of its language gets 1.0 for that word.
 STOP_WORD_SCORE = 1.0
+# A query word with no index term of its own also matches the terms within its allowed typos
+# (lexicon/keys.py), at most this many, the nearest first, at this fraction of the weight.
+TYPO_CANDIDATES = 4
+TYPO_WEIGHT = 0.5
+# A Roman-letter query word also matches the Indic and Urdu terms with its romanisation key,
+# at most this many (in term order), at this fraction of the weight.
+ROMAN_CANDIDATES = 5
+ROMAN_WEIGHT = 0.8
+# Only the first words of a long query count (a pasted paragraph): the browser keeps the words
+# a partial match has as bits of a 32-bit number.
+MAX_QUERY_WORDS = 30

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +30,17 @@ def new_project(root: Path, cases: Path | None = None) -> Project:
     if cases is not None:
         shutil.copytree(cases, root / "case_studies", dirs_exist_ok=True)
     return Project(root)
+
+
+def build_site(project: Project) -> Path:
+    """Build the project's site with `agk build --strict` (fixed build date); return its folder."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "builder", "build", "--strict"],
+        cwd=project.root, capture_output=True, text=True, check=False,
+        env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"},
+    )  # fmt: skip
+    assert completed.returncode == 0, completed.stderr
+    return project.root / "site"
 
 
 @pytest.fixture

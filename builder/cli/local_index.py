@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 from builder.project import Project
 from builder.render.search_documents import documents_of
 from builder.validate.validation import Validation, validate
 from search_index.index.build import IndexReport, build_index
+from search_index.index.format import index_meta
 
 
 def index_dir(project: Project) -> Path:
@@ -16,8 +18,9 @@ def index_dir(project: Project) -> Path:
 
 
 def sources_fingerprint(project: Project) -> str:
-    """A hash of every case-study file's path, size and modification time (cheap to compute)."""
-    digest = hashlib.sha256()
+    """A hash of every case-study file's path, size and modification time (cheap to compute), and
+    of the index layout this agk writes (so that a new agk rebuilds an index of an older one)."""
+    digest = hashlib.sha256(json.dumps(index_meta(), sort_keys=True).encode())
     for path in sorted(project.case_dir.rglob("*")):
         if path.is_file():
             stat = path.stat()
@@ -34,6 +37,6 @@ def refresh(project: Project) -> tuple[Path, Validation | None, IndexReport | No
         return directory, None, None
     validation = validate(project, models=True)
     documents = [doc for case in validation.cases for doc in documents_of(case, validation.taxonomy)]
-    report = build_index(documents, directory)
+    report = build_index(documents, directory, names=validation.taxonomy.names)
     stamp.write_text(fingerprint)
     return directory, validation, report

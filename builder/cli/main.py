@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--sector", help="sector id, e.g. health")
     search.add_argument("--sdg", help="SDG number")
     search.add_argument("--year", help="year the intervention began")
+    search.add_argument("--level", help="level of government, e.g. district")
+    search.add_argument("--type", help="case type, e.g. decision-forcing")
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON")
 
@@ -138,7 +140,7 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "export":
         return commands.export(project, args.format, args.output)
     if args.command == "search":
-        keys = ("state", "sector", "sdg", "year")
+        keys = ("state", "sector", "sdg", "year", "level", "type")
         filters = {key: getattr(args, key) for key in keys if getattr(args, key)}
         return commands.search(project, args.query, filters, args.lang, args.limit, args.json)
     if args.command == "serve":

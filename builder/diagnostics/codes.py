@@ -105,6 +105,16 @@ _ENTRIES = (
         "`%`, control, bidi or invisible characters, no Windows device names (`con`, `aux`, "
         '`nul`, `com1`…), no characters Windows refuses (`<>:"|*\\`), no trailing dot or space.',
     ),
+    Code(
+        "AGK014",
+        E,
+        "search alias names two values",
+        "Aliases in `case_studies/_taxonomies/aliases/<lang>.yaml` are other names readers type for "
+        "a state, sector, level, case type or SDG. Search compares names as it compares words "
+        "(case, accents, spaces and hyphens ignored), so an alias that reads like another value's "
+        "code, label or alias of the same facet would send readers to the wrong cases. Remove it, or "
+        "make it name one value only.",
+    ),
     # AGK1xx: schema of case.yaml and front matter
     Code(
         "AGK101",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote, unquote, urlsplit
 
 import markdown
@@ -225,16 +225,25 @@ NOTE_OPTIONS = RenderOptions(heading_shift=1, id_prefix="tn-")
 
 
 def render_case(
-    narratives: Iterable[MarkdownSource], notes: Iterable[MarkdownSource], renderer: MarkdownRenderer
+    narratives: Iterable[MarkdownSource],
+    notes: Iterable[MarkdownSource],
+    renderer: MarkdownRenderer,
+    permalink_titles: Mapping[str, str] | None = None,
 ) -> tuple[RenderedCase, list[Diagnostic]]:
-    """Render every narrative and note of a case; a body that fails becomes an AGK309 diagnostic."""
+    """Render every narrative and note of a case; a body that fails becomes an AGK309 diagnostic.
+
+    A body is shown on the site of its own language, so its heading anchors take that
+    language's title from `permalink_titles` (English without one).
+    """
     problems: list[Diagnostic] = []
+    titles = permalink_titles or {}
 
     def each(sources: Iterable[MarkdownSource], options: RenderOptions) -> dict[str, RenderedMarkdown]:
         done = {}
         for md in sources:
+            title = titles.get(md.lang) or options.permalink_title
             try:
-                done[md.lang] = renderer.render(md.body, options)
+                done[md.lang] = renderer.render(md.body, replace(options, permalink_title=title))
             except RenderError as error:
                 at = offset_position(md.body, error.offset, md.body_line)
                 problems.append(problem("AGK309", md.display, at.line, at.col, error.message))

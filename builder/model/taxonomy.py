@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import gettext
 import unicodedata
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -53,6 +53,8 @@ class Taxonomy:
     states: Mapping[str, str]
     languages: Mapping[str, Language]
     labels: Mapping[str, Mapping[str, str]]
+    # Every name a reader may type for a facet value: {facet key: {value: names}} (model/aliases).
+    names: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
 
     def label(self, key: str, lang: str) -> str:
         """The label of `key` (e.g. 'sectors.health') in `lang`, else English, else the id."""

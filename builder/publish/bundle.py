@@ -25,7 +25,6 @@ from builder.publish import archive, fonts
 LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", ".nojekyll")
 # Source maps of the theme's scripts and styles: 1 MB per language that readers never use.
 LEFT_OUT_SUFFIXES = (".map",)
-STYLESHEET = "assets/agk/agk.css"
 
 
 @dataclass(frozen=True)
@@ -101,16 +100,18 @@ def _site_files(site_dir: Path) -> dict[str, Path]:
 def _with_fonts(
     files: dict[str, Path], langs: list[str], scripts: tuple[str, ...]
 ) -> dict[str, Path | bytes]:
-    """Add the fonts at the bundle root and their rules to each language's stylesheet."""
-    merged: dict[str, Path | bytes] = dict(files)
+    """One copy of the fonts at the bundle root instead of one per language site."""
+    # Each language site carries every font in <lang>/assets/fonts/; the bundle keeps one copy
+    # in fonts/ and points each site's font stylesheet (three folders below the root) there.
+    folders = tuple(f"{lang}/{fonts.SITE_STYLESHEET.rpartition('/')[0]}/" for lang in langs)
+    merged: dict[str, Path | bytes] = {
+        name: path for name, path in files.items() if not name.startswith(folders)
+    }
     merged.update(fonts.font_files(scripts))
     merged.update(fonts.licence_files(scripts))
-    # The stylesheet is <lang>/assets/agk/agk.css: three folders below the bundle root.
-    css = fonts.font_css(scripts, url_prefix="../../../")
+    css = fonts.font_css(scripts, url_prefix="../../../").encode("utf-8")
     for lang in langs:
-        sheet = f"{lang}/{STYLESHEET}"
-        if sheet in files:
-            merged[sheet] = files[sheet].read_bytes() + b"\n" + css.encode("utf-8")
+        merged[f"{lang}/{fonts.SITE_STYLESHEET}"] = css
     return merged
 
 
@@ -170,7 +171,9 @@ def bundle(project: Project, langs_text: str, selection: Selection, output: Path
                 f"warning: no font is vendored for the {script} script; readers need one installed",
                 file=sys.stderr,
             )
-        files = _with_fonts(_site_files(site_dir), langs, scripts)
+        # Every script, not only the bundle's: pages also show other languages' names (the
+        # switcher, cards) and originals of untranslated cases; a page loads only what it shows.
+        files = _with_fonts(_site_files(site_dir), langs, tuple(fonts.FONTS))
         manifest = {
             "build_date": build_date().isoformat(),
             "cases": [case.id for case in chosen],

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from babel import Locale
+
 from builder.source.yaml_source import read_yaml
 
 STRINGS_DIR = Path(__file__).resolve().parent / "i18n"
@@ -38,6 +40,14 @@ class Strings:
         """The string for `key` with {placeholders} filled in."""
         template = _load(self.lang).get(key) or _load("en")[key]
         return template.format(**values) if values else template
+
+    def count(self, key: str, n: int, **values: object) -> str:
+        """The string for `key` that agrees with the number `n` ("1 case study", "2 case studies")."""
+        # CLDR's plural category of `n` in this language picks `key_one` where the language's
+        # own file has it (never English's: a Hindi page must not show an English singular).
+        category = Locale.parse(self.lang).plural_form(n)
+        template = _load(self.lang).get(f"{key}_{category}")
+        return template.format(n=n, **values) if template else self(key, n=n, **values)
 
     def coverage(self) -> float:
         """Share of the English keys translated in this language."""

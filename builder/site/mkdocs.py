@@ -9,19 +9,40 @@ contributor content safe except escaping in templates.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import logging
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from search_index.documents import SearchDocument
+from builder.site import fonts
 from search_index.browser.export import write_static_index
+from search_index.documents import SearchDocument
 
 THEME_DIR = Path(__file__).resolve().parent / "theme"
+# GIGW: every page links to its Hindi and English versions in the header.
+VERSION_LANGUAGES = ("hi", "en")
+# Babel locale of a language's dates where the plain code reads wrong ("December 2, 2026").
+DATE_LOCALES = {"en": "en_IN"}
+
+
+@dataclass(frozen=True)
+class SiteOwner:
+    """Who owns and runs the site (GIGW), from `extra.owner` of the root mkdocs.yml."""
+
+    # The owner's name by language; English stands in for a language without one.
+    names: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    email: str = ""
+    phone: str = ""
+
+    def name(self, lang: str) -> str:
+        """The owner's name in `lang`, else in English, else any."""
+        return self.names.get(lang) or self.names.get("en") or next(iter(self.names.values()), "")
 
 
 @dataclass(frozen=True)
@@ -40,7 +61,14 @@ class LanguageBuild:
     # Browser search: the documents of this site, facet value names, UI strings.
     search_documents: tuple[SearchDocument, ...] = ()
     facet_labels: Mapping[str, Mapping[str, str]] = dataclasses.field(default_factory=dict)
+    facet_names: Mapping[str, Mapping[str, Sequence[str]]] = dataclasses.field(default_factory=dict)
     search_strings: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # Header and footer: UI strings, the site's owner, the date of the sources (ISO) and the
+    # own date of pages that have one (case pages), by page path.
+    ui_strings: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    owner: SiteOwner = SiteOwner()
+    source_date: str = "1970-01-01"
+    page_dates: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
 
 SEARCH_FILE = "search-documents.json"
@@ -55,8 +83,8 @@ class LanguageResult:
     error: str | None
 
 
-def published_url(root_config: Path) -> str:
-    """`site_url` of the root mkdocs.yml (read with MkDocs' loader: it has !!python tags)."""
+def _root_settings(root_config: Path) -> dict[str, Any]:
+    """The root mkdocs.yml as data (read with MkDocs' loader: it has !!python tags)."""
     from mkdocs.utils.yaml import yaml_load
 
     try:
@@ -64,7 +92,68 @@ def published_url(root_config: Path) -> str:
             config = yaml_load(stream)
     except Exception as error:  # MkDocs raises its own and YAML's errors for an unreadable file
         raise SiteError(f"{root_config.name}: {error}") from None
-    return str(config.get("site_url") or "") if isinstance(config, dict) else ""
+    return config if isinstance(config, dict) else {}
+
+
+def published_url(root_config: Path) -> str:
+    """`site_url` of the root mkdocs.yml."""
+    return str(_root_settings(root_config).get("site_url") or "")
+
+
+def site_owner(root_config: Path) -> SiteOwner:
+    """`extra.owner` of the root mkdocs.yml: `name` (one text or one per language), `email`, `phone`."""
+    extra = _root_settings(root_config).get("extra")
+    owner = extra.get("owner") if isinstance(extra, dict) else None
+    if owner is None:
+        return SiteOwner()
+    if not isinstance(owner, dict):
+        raise SiteError(f"{root_config.name}: extra.owner must be a mapping (name, email, phone)")
+    name = owner.get("name") or ""
+    names = {str(k): str(v) for k, v in name.items()} if isinstance(name, dict) else {"en": str(name)}
+    return SiteOwner(names, str(owner.get("email") or ""), str(owner.get("phone") or ""))
+
+
+@cache
+def shown_date(iso: str, lang: str) -> str:
+    """An ISO date as readers of `lang` write it ("2 दिसंबर 2026")."""
+    from babel.dates import format_date
+
+    return format_date(dt.date.fromisoformat(iso), "long", locale=DATE_LOCALES.get(lang, lang))
+
+
+def _footer(job: LanguageBuild) -> dict[str, Any]:
+    """What partials/footer.html and 404.html show, as plain values in the page's language."""
+    s = job.ui_strings
+    owner = job.owner.name(job.lang)
+    links = [("accessibility.md", s.get("accessibility", "")), ("about.md", s.get("about", "")),
+             ("contribute.md", s.get("contribute", ""))]  # fmt: skip
+    return {
+        "updated_label": s.get("last_updated", ""),
+        "updated": [job.source_date, shown_date(job.source_date, job.lang)],
+        "owner": s.get("owner_line", "{owner}").format(owner=owner) if owner else "",
+        "contact_label": s.get("contact", ""),
+        "email": job.owner.email,
+        "phone": job.owner.phone,
+        "licence": s.get("licence_line", ""),
+        "links": [{"path": _html(path), "title": title} for path, title in links if path in job.pages],
+        "not_found": s.get("not_found", ""),
+        "not_found_text": s.get("not_found_text", ""),
+        "home": s.get("home", ""),
+        "search": s.get("search_placeholder", ""),
+    }
+
+
+def _html(md_path: str) -> str:
+    """The address MkDocs gives a page (use_directory_urls: false)."""
+    return md_path.removesuffix(".md") + ".html"
+
+
+def _with_date(text: str, iso: str, lang: str) -> str:
+    """The page with its last-updated date in its front matter (read by partials/footer.html)."""
+    line = f"agk_updated: {json.dumps([iso, shown_date(iso, lang)], ensure_ascii=False)}\n"
+    if text.startswith("---\n"):
+        return "---\n" + line + text[4:]
+    return "---\n" + line + "---\n\n" + text
 
 
 def _material_languages() -> set[str]:
@@ -75,8 +164,9 @@ def _material_languages() -> set[str]:
 
 
 def _write_theme(target: Path, lang: str, rtl: bool) -> None:
-    """Our overrides, plus an English-worded partial for a language nobody translated yet."""
+    """Our overrides, the fonts, and an English-worded partial for a language nobody translated yet."""
     shutil.copytree(THEME_DIR, target)
+    fonts.write_site_fonts(target / fonts.SITE_FOLDER)  # main.html links their stylesheet
     partial = target / "partials" / "languages" / f"{lang}.html"
     if not partial.exists() and lang not in _material_languages():
         from material import templates
@@ -93,7 +183,15 @@ def _write_theme(target: Path, lang: str, rtl: bool) -> None:
         )
 
 
+def _directions(languages: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str]]:
+    """(code, name, direction) of each language; Urdu is the right-to-left one we build."""
+    from babel import Locale
+
+    return [(code, name, Locale.parse(code).text_direction) for code, name in languages]
+
+
 def _config(job: LanguageBuild, site_dir: Path) -> str:
+    languages = [{"lang": c, "name": n, "dir": d} for c, n, d in _directions(job.languages)]
     config: dict[str, Any] = {
         "INHERIT": os.path.relpath(job.root_config, job.work_dir),
         "site_name": job.site_name,
@@ -103,13 +201,17 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
         "nav": list(job.nav),
         # Listing and case pages are reached from the listings, never from the nav: every page
         # embeds the nav, so one that listed every case would grow the site quadratically.
-        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n/search.md\n",
+        "not_in_nav": "/cases/\n/sectors/\n/states/\n/sdgs/\n/tags/\n/contribute/\n/reference/\n/search.md\n",
         "extra": {
             "alternate": True,
             "agk": {
                 "lang": job.lang,
-                "languages": [{"lang": c, "name": n} for c, n in job.languages],
+                "languages": languages,
+                "versions": [alt for code in VERSION_LANGUAGES for alt in languages if alt["lang"] == code],
                 "search": {"strings": dict(job.search_strings)},
+                "strings": {"choose_language": job.ui_strings.get("choose_language", "")},
+                "permalink_title": job.ui_strings.get("permalink", ""),
+                "footer": _footer(job),
             },
         },
     }
@@ -131,7 +233,8 @@ def write_tree(job: LanguageBuild, site_dir: Path, rtl: bool) -> Path:
     for rel, text in sorted(job.pages.items()):
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        dated = _with_date(text, job.page_dates.get(rel, job.source_date), job.lang)
+        target.write_text(dated, encoding="utf-8")
     for rel, source in sorted(job.media.items()):
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,6 +243,7 @@ def write_tree(job: LanguageBuild, site_dir: Path, rtl: bool) -> Path:
     search = {
         "documents": [dataclasses.asdict(document) for document in job.search_documents],
         "facet_labels": job.facet_labels,
+        "facet_names": job.facet_names,
     }
     (job.work_dir / SEARCH_FILE).write_text(json.dumps(search, ensure_ascii=False), encoding="utf-8")
     config = job.work_dir / "mkdocs.yml"
@@ -162,7 +266,7 @@ def _write_search(config_path: Path, site_dir: Path) -> None:
         )
         for raw in search["documents"]
     ]
-    write_static_index(documents, site_dir / "search", search["facet_labels"])
+    write_static_index(documents, site_dir / "search", search["facet_labels"], search["facet_names"])
 
 
 class _Collector(logging.Handler):
@@ -184,6 +288,11 @@ def build_language(lang: str, config_path: Path) -> LanguageResult:
     logger.addHandler(collector)
     try:
         config = load_config(config_file=str(config_path))
+        # Heading anchors of Markdown pages are titled in the site's language (our renderer
+        # does the same for narratives): the toc extension takes one title per build.
+        title = config.extra.get("agk", {}).get("permalink_title")
+        if title:
+            config.mdx_configs.setdefault("toc", {})["permalink_title"] = title
         build(config)
         _write_search(config_path, Path(config.site_dir))
     except Exception as error:

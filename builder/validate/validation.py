@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic, Severity, has_errors
 from builder.markdown.html import MarkdownRenderer, RenderedCase, render_case
 from builder.markdown.plain_text import plain_text
+from builder.model.aliases import load_names
 from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy, load_taxonomy
 from builder.project import Project
@@ -99,7 +100,11 @@ def select_case_folders(project: Project, paths: Sequence[Path]) -> tuple[list[P
 
 
 def _check_folders(
-    project: Project, taxonomy: Taxonomy, folders: Sequence[tuple[Path, bool]], models: bool
+    project: Project,
+    taxonomy: Taxonomy,
+    folders: Sequence[tuple[Path, bool]],
+    models: bool,
+    permalink_titles: Mapping[str, str] | None = None,
 ) -> list[CaseResult]:
     """Load and sketch a batch of case folders; check (and model) those marked for checking."""
     results = []
@@ -114,7 +119,7 @@ def _check_folders(
         if valid:
             # Rendering is part of checking a case for a build: a body that fails is a diagnostic.
             rendered, failed = render_case(
-                source.narratives.values(), source.teaching_notes.values(), renderer
+                source.narratives.values(), source.teaching_notes.values(), renderer, permalink_titles
             )
             found += failed
         model = build_case(view, taxonomy.default_licence) if valid and not has_errors(found) else None
@@ -134,32 +139,50 @@ def _profile(profiler: Profiler, case: CaseStudy) -> TermProfile:
 
 
 def _check_all(
-    project: Project, taxonomy: Taxonomy, folders: Sequence[tuple[Path, bool]], models: bool
+    project: Project,
+    taxonomy: Taxonomy,
+    folders: Sequence[tuple[Path, bool]],
+    models: bool,
+    permalink_titles: Mapping[str, str] | None = None,
 ) -> list[CaseResult]:
     """Check every folder, split over the machine's cores when the collection is large."""
     workers = min(os.cpu_count() or 1, 4)
     if workers == 1 or len(folders) < PARALLEL_THRESHOLD:
-        return _check_folders(project, taxonomy, folders, models)
+        return _check_folders(project, taxonomy, folders, models, permalink_titles)
     size = -(-len(folders) // workers)
     batches = [folders[i : i + size] for i in range(0, len(folders), size)]
     count = len(batches)
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(_check_folders, [project] * count, [taxonomy] * count, batches, [models] * count)
+        parts = pool.map(
+            _check_folders, [project] * count, [taxonomy] * count, batches, [models] * count,
+            [permalink_titles] * count,
+        )  # fmt: skip
         return [result for part in parts for result in part]
 
 
-def validate(project: Project, paths: Sequence[Path] = (), *, models: bool = False) -> Validation:
+def validate(
+    project: Project,
+    paths: Sequence[Path] = (),
+    *,
+    models: bool = False,
+    permalink_titles: Mapping[str, str] | None = None,
+) -> Validation:
     """Validate the case folders named by `paths` (all when empty).
 
-    With `models`, the returned Validation also holds the model of every case without errors.
+    With `models`, the returned Validation also holds the model of every case without errors,
+    its bodies rendered with headings' anchors titled per language by `permalink_titles`.
     """
     taxonomy, found = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
+    names, name_problems = load_names(taxonomy, project.taxonomy_dir, project.display(project.taxonomy_dir))
+    taxonomy = replace(taxonomy, names=names)
+    found += name_problems
     selected, selection_problems = select_case_folders(project, paths)
     found += selection_problems
     # Every case is sketched (a new case is compared with all others); only selected ones checked.
     everything = sorted(set(discover_case_folders(project)) | set(selected))
     chosen = set(selected)
-    results = _check_all(project, taxonomy, [(folder, folder in chosen) for folder in everything], models)
+    folders = [(folder, folder in chosen) for folder in everything]
+    results = _check_all(project, taxonomy, folders, models, permalink_titles)
     checked = [r for r, folder in zip(results, everything, strict=True) if folder in chosen]
     found += [d for result in checked for d in result.diagnostics]
     all_ids = frozenset(folder.name for folder in everything)

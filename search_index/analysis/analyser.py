@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from search_index.analysis.folding import DIGIT, fold_word_end, script_table, text_folder
 from search_index.analysis.language_data import NO_STEMMER, Rewrite, Stemmer, load_analysis_data
 from search_index.analysis.stemming import SnowballWords, make_stemmer, stem_word
-from search_index.analysis.tokens import words
+from search_index.analysis.tokens import words, words_and_compounds
 
 # Distinct words remembered per analyser; past this the memo starts afresh (bounded memory).
 MEMO_LIMIT = 200_000
@@ -117,12 +117,19 @@ class Analyser:
         return words(self.fold(text))
 
     def token_terms(self, text: str) -> list[tuple[str, ...]]:
-        """Return the terms of every word of `text`, one tuple per word (empty for stop words)."""
+        """Return the terms of every word of `text`, one tuple per word (empty for stop words).
+
+        The second word of a hyphenated pair also carries the terms of the pair run together.
+        """
         memo = self._memo
         result = []
-        for word in words(self.fold(text)):
+        for word, compound in words_and_compounds(self.fold(text)):
             terms = memo.get(word)
-            result.append(self.word_terms(word) if terms is None else terms)
+            if terms is None:
+                terms = self.word_terms(word)
+            if compound:
+                terms = tuple(dict.fromkeys((*terms, *self.word_terms(compound))))
+            result.append(terms)
         return result
 
     def terms(self, text: str) -> list[str]:

@@ -12,6 +12,7 @@ from search_index.analysis.analyser import word_rules
 from search_index.analysis.language_data import LanguageRules, Stemmer, load_analysis_data
 from search_index.browser.casefold_table import casefold_payload
 from search_index.browser.snowball_scripts import snowball_scripts
+from search_index.lexicon.romanisation import romanisation_payload
 
 
 def _stemmer_data(stemmer: Stemmer) -> dict[str, Any]:
@@ -60,4 +61,5 @@ def analysis_payload() -> dict[str, Any]:
         "casefold": casefold_payload(),
         "languages": {code: _language_data(rules) for code, rules in sorted(data.languages.items())},
         "snowball": snowball_scripts(data),
+        "romanisation": romanisation_payload(),
     }

@@ -14,7 +14,7 @@ from search_index.documents import PreparedDocument
 from search_index.fields import LABELS_FIELD, text_field
 
 # Shards close once their data passes this many characters (a very common term stays alone).
-SHARD_CHARS = 12_000
+SHARD_CHARS = 8_000
 
 
 @dataclass
@@ -73,17 +73,30 @@ def term_entries(postings: Postings, fields: list[str]) -> dict[str, list[Any]]:
     }
 
 
-def shards(entries: dict[str, list[Any]]) -> list[dict[str, list[Any]]]:
-    """Cut the term-ordered entries into shards of about SHARD_CHARS characters."""
+def shards(entries: dict[str, list[Any]], size_chars: int = SHARD_CHARS) -> list[dict[str, list[Any]]]:
+    """Cut the term-ordered entries into shards of about `size_chars` characters."""
     found: list[dict[str, list[Any]]] = []
     current: dict[str, list[Any]] = {}
     size = 0
     for term, entry in entries.items():
         current[term] = entry
         size += len(term) + sum(len(str(item)) for item in entry)
-        if size >= SHARD_CHARS:
+        if size >= size_chars:
             found.append(current)
             current, size = {}, 0
     if current or not found:
         found.append(current)
+    return found
+
+
+def boundaries(cut: list[dict[str, list[Any]]]) -> list[str]:
+    """Return, per shard, the shortest string after the previous shard's last term and not after
+    its own first one: what a binary search needs to find a term's shard, in fewer bytes."""
+    found: list[str] = []
+    previous = ""
+    for shard in cut:
+        first = next(iter(shard), "")
+        cut_at = next((n for n in range(1, len(first) + 1) if first[:n] > previous), len(first))
+        found.append(first[:cut_at] if found else "")
+        previous = next(reversed(shard), previous)
     return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,7 @@ from whoosh import index as whoosh_index
 
 from search_index.documents import PreparedDocument, SearchDocument, prepare_all
 from search_index.errors import IndexLocked
+from search_index.facet_names import NameTable, name_table
 from search_index.index.format import index_meta
 from search_index.index.generations import (
     current_generation,
@@ -21,6 +22,8 @@ from search_index.index.generations import (
     write_lock,
     write_meta,
 )
+from search_index.index.lexicon_file import LEXICON_FILE, write_lexicon
+from search_index.index.names_file import write_names
 from search_index.index.schema import build_schema
 from search_index.index.writer import DocumentWriter
 
@@ -60,7 +63,7 @@ def _writer(ix: Any, directory: Path, **options: Any) -> Any:
         raise IndexLocked(directory) from error
 
 
-def _rebuild(directory: Path, documents: Mapping[str, PreparedDocument]) -> IndexReport:
+def _rebuild(directory: Path, documents: Mapping[str, PreparedDocument], names: NameTable) -> IndexReport:
     """Build a fresh index in a new folder and swap it in; the old index stays on failure."""
     built = new_build_folder(directory)
     try:
@@ -74,8 +77,11 @@ def _rebuild(directory: Path, documents: Mapping[str, PreparedDocument]) -> Inde
             writer.cancel()
             raise
         writer.commit()
+        with ix.reader() as reader:
+            write_lexicon(built, reader)
         ix.close()
         write_meta(built, index_meta())
+        write_names(built, names)
         publish(directory, built)
     except BaseException:
         discard(built)
@@ -88,6 +94,16 @@ def _rebuild(directory: Path, documents: Mapping[str, PreparedDocument]) -> Inde
         full_rebuild=True,
         documents=len(documents),
     )
+
+
+def _rewrite_lexicon(generation: Path) -> None:
+    """Write the lexicon of the index in `generation` anew from its terms."""
+    ix = whoosh_index.open_dir(str(generation))
+    try:
+        with ix.reader() as reader:
+            write_lexicon(generation, reader)
+    finally:
+        ix.close()
 
 
 def _open_compatible(generation: Path) -> Any | None:
@@ -132,21 +148,33 @@ def _update(ix: Any, directory: Path, documents: Mapping[str, PreparedDocument])
     )
 
 
-def build_index(documents: Iterable[SearchDocument], directory: Path, *, full: bool = False) -> IndexReport:
+def build_index(
+    documents: Iterable[SearchDocument],
+    directory: Path,
+    *,
+    full: bool = False,
+    names: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+) -> IndexReport:
     """Bring the index in `directory` up to date with `documents`.
 
     Only narratives whose content changed are rewritten. A first build, a change of the
     analysis data or `full=True` builds a new index beside the old one and swaps it in.
+    `names` gives, per facet and value, the names a query may use for it (facet_names).
     Raises IndexLocked if another process is writing, InvalidDocument for bad input.
     """
     prepared = prepare_all(documents)
+    table = name_table(names or {})
     directory = Path(directory)
     with write_lock(directory):
         generation = None if full else current_generation(directory)
         ix = None if generation is None else _open_compatible(generation)
-        if ix is None:
-            return _rebuild(directory, prepared)
+        if ix is None or generation is None:
+            return _rebuild(directory, prepared, table)
         try:
-            return _update(ix, directory, prepared)
+            report = _update(ix, directory, prepared)
         finally:
             ix.close()
+        if report.changed or not (generation / LEXICON_FILE).is_file():
+            _rewrite_lexicon(generation)
+        write_names(generation, table)
+        return report

@@ -13,11 +13,13 @@ class SegmentMatches:
     """The matches in one segment (local document number to score) and the columns describing them.
 
     Columns are read untranslated: case ids and languages as UTF-8 bytes, which sort as the text.
+    `masks` (partial matches only) gives the words each document matched, one bit per clause.
     """
 
     offset: int
     scores: dict[int, float]
     reader: Any
+    masks: dict[int, int] | None = None
 
     @functools.cached_property
     def ids(self) -> Any:

@@ -4,6 +4,11 @@ Each score is the one whoosh gives for `QueryPlan.whoosh_query()` (the tests com
 BM25F arithmetic, with the global statistics of the whole index, added up in the order its
 matchers add the parts. whoosh's own search reads every posting through several layers of
 Python calls, and a second time for the facet counts.
+
+When no narrative matches every word, the narratives that match some of them are scored
+instead (`partial_scores`): the words' scores added in query order, times the share of the
+words matched (a coordination factor, as in classic Lucene), with the set of words each one
+matched. whoosh has no such query; the browser engine computes the same sums.
 """
 
 from __future__ import annotations
@@ -101,6 +106,27 @@ class SegmentScorer:
             postings.append(found)
         return matched or set(), postings
 
+    def partial_scores(
+        self, clauses: Sequence[Clause], required: Sequence[tuple[str, str]]
+    ) -> tuple[dict[int, float], dict[int, int]]:
+        """Return the coordinated score and matched-words bit mask of every document matching a clause."""
+        allowed = self.documents(required) if required else None
+        postings = [[self.postings(item.fieldname, item.text) for item in clause] for clause in clauses]
+        holders = [set().union(*(ids for ids, _ in found)) for found in postings]
+        if allowed is not None:
+            holders = [found & allowed for found in holders]
+        totals: dict[int, float] = {}
+        masks: dict[int, int] = {}
+        for number, (clause, found) in enumerate(zip(clauses, postings, strict=True)):
+            if not holders[number]:
+                continue
+            for docnum, score in self.clause(clause, found, holders[number]).items():
+                totals[docnum] = totals[docnum] + score if docnum in totals else score
+                masks[docnum] = masks.get(docnum, 0) | (1 << number)
+        share = {count: count / len(clauses) for count in range(len(clauses) + 1)}
+        scores = {docnum: total * share[masks[docnum].bit_count()] for docnum, total in totals.items()}
+        return scores, masks
+
     def scores(self, clauses: Sequence[Clause], required: Sequence[tuple[str, str]]) -> dict[int, float]:
         """Return the score of every document that matches all clauses and has all `required` terms."""
         # The matching documents come first (postings only); lengths are read and scores
@@ -115,11 +141,21 @@ class SegmentScorer:
 def score_segments(
     searcher: Any, plan: QueryPlan, required: Sequence[tuple[str, str]]
 ) -> list[SegmentMatches]:
-    """Return the scored matches of the plan in every segment, among narratives with all `required` terms."""
+    """Return the scored matches of the plan in every segment, among narratives with all `required` terms.
+
+    Narratives matching every word when there are any; else those matching some (with masks).
+    """
     found = []
     for leaf, offset in searcher.leaf_searchers():
         scorer = SegmentScorer(searcher, leaf)
         scores = scorer.scores(plan.clauses, required)
         if scores:
             found.append(SegmentMatches(offset, scores, scorer.reader))
+    if found or len(plan.clauses) < 2:
+        return found
+    for leaf, offset in searcher.leaf_searchers():
+        scorer = SegmentScorer(searcher, leaf)
+        scores, masks = scorer.partial_scores(plan.clauses, required)
+        if scores:
+            found.append(SegmentMatches(offset, scores, scorer.reader, masks))
     return found

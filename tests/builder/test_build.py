@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from builder.build import permalink_titles
 from builder.project import Project
 from builder.render import site_pages
 from builder.render.pages.common import LanguageSite
@@ -25,7 +26,7 @@ GOLDEN = FIXTURES / "golden" / "render"
 
 
 def generated_pages(project: Project) -> dict[str, str]:
-    result = validate(project, models=True)
+    result = validate(project, models=True, permalink_titles=permalink_titles())
     cases = tuple(sorted(result.cases, key=lambda c: c.id))
     langs = tuple(sorted({lang for case in cases for lang in case.narratives}))
     return {

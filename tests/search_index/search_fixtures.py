@@ -33,3 +33,9 @@ def as_document(raw: dict[str, Any]) -> SearchDocument:
 def corpus_documents() -> list[SearchDocument]:
     """Return the fixture corpus."""
     return [as_document(raw) for raw in load_json("corpus.json")["documents"]]
+
+
+def corpus_names() -> dict[str, dict[str, list[str]]]:
+    """Return the names of the fixture corpus's facet values (build_index's `names`)."""
+    names: dict[str, dict[str, list[str]]] = load_json("names.json")["names"]
+    return names

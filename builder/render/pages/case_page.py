@@ -6,24 +6,32 @@ page still shows its metadata in the reader's language and says where it can be 
 
 from __future__ import annotations
 
-from builder.markdown.html import PERMALINK_TITLE, RenderedMarkdown, TocEntry
+from builder.markdown.html import RenderedMarkdown, TocEntry
 from builder.model.case import CaseStudy, Metric
-from builder.render.pages.citation import apa, bibtex
+from builder.render.pages.citation import apa_html, bibtex
 from builder.render.pages.common import (
     LanguageSite,
     case_md,
     front_matter,
     h,
     href,
+    in_language,
+    isolated,
+    lang_attrs,
+    local_text,
     media_url,
+    narrative_lang,
     published_case_url,
     slug,
     summary_of,
     tag_slug,
+    text_dir,
     title_of,
 )
 from builder.render.pages.structured_data import json_ld
 
+# Attributes for contributor text of unknown language: its own direction, from its letters.
+_AUTO = ' dir="auto"'
 # The page's own sections, in order: id and the UI string that names it.
 PAGE_SECTIONS = {
     "metrics": "metrics",
@@ -34,9 +42,9 @@ PAGE_SECTIONS = {
 }
 
 
-def section_heading(section_id: str, title: str) -> str:
+def section_heading(section_id: str, title: str, permalink: str) -> str:
     """An h2 of the page's own, as HTML: the narrative around it is HTML too."""
-    link = f'<a class="headerlink" href="#{section_id}" title="{PERMALINK_TITLE}">¶</a>'
+    link = f'<a class="headerlink" href="#{section_id}" title="{h(permalink)}">¶</a>'
     return f'<h2 id="{section_id}">{h(title)}{link}</h2>\n\n'
 
 
@@ -71,7 +79,9 @@ def _versions(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     for lang in case.languages:
         target = href(md_path, md_path, from_lang=site.lang, to_lang=lang)
         name = h(site.language_name(lang))
-        links.append(f'<a href="{h(target)}" lang="{h(lang)}" hreflang="{h(lang)}">{name}</a>')
+        # Each name is written in its own language and script (always marked, even the page's).
+        marks = lang_attrs(site, lang) or f' lang="{h(lang)}"'
+        links.append(f'<a href="{h(target)}"{marks} hreflang="{h(lang)}">{name}</a>')
     return ", ".join(links)
 
 
@@ -79,8 +89,9 @@ def _row(label: str, value_html: str) -> str:
     return f"<dt>{h(label)}</dt><dd>{value_html}</dd>"
 
 
-def _links(site: LanguageSite, md_path: str, items: list[tuple[str, str]]) -> str:
-    return ", ".join(f'<a href="{h(href(md_path, target))}">{h(text)}</a>' for text, target in items)
+def _links(site: LanguageSite, md_path: str, items: list[tuple[str, str]], marks: str = "") -> str:
+    """Comma-separated links; `marks` are attributes for each (e.g. `dir="auto"` for keywords)."""
+    return ", ".join(f'<a href="{h(href(md_path, target))}"{marks}>{h(text)}</a>' for text, target in items)
 
 
 def metadata_panel(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
@@ -95,32 +106,36 @@ def metadata_panel(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     states = [(site.state_name(s), f"states/{slug(s)}.md") for s in case.states]
     years = f"{case.year}–{case.year_end}" if case.year_end and case.year_end != case.year else str(case.year)
     versions = _versions(site, case, md_path)
+    organisation, organisation_lang = local_text(site, case.organisation, case.original_language)
     rows = [
         _row(t("sector"), _links(site, md_path, sectors)),
         _row(t("state"), _links(site, md_path, states) if states else h(label("levels.national"))),
         _row(t("level"), h(label(f"levels.{case.level}"))),
         _row(t("type"), h(label(f"case_types.{case.type}"))),
         _row(t("years") if case.year_end else t("year"), h(years)),
-        _row(t("organisation"), h(case.organisation.get(site.lang, case.original_language))),
+        _row(t("organisation"), in_language(site, organisation_lang, organisation)),
     ]
     if case.sdgs:
-        rows.append(_row(t("sdgs"), _links(site, md_path, [(f"SDG {n}", f"sdgs/{n}.md") for n in case.sdgs])))
+        goals = [(f"SDG {n}", f"sdgs/{n}.md") for n in case.sdgs]
+        rows.append(_row(t("sdgs"), _links(site, md_path, goals, lang_attrs(site, "en"))))
     if case.tags:
         rows.append(
             _row(
                 t("tags"),
-                _links(site, md_path, [(tag, f"tags/{tag_slug(tag)}.md") for tag in case.tags]),
+                # Keywords are free text in any language: each keeps its own direction.
+                _links(site, md_path, [(tag, f"tags/{tag_slug(tag)}.md") for tag in case.tags], _AUTO),
             )
         )
     rows.append(_row(t("languages"), versions))
     if case.authors:
-        rows.append(_row(t("authors"), h(", ".join(a.name for a in case.authors))))
+        rows.append(_row(t("authors"), ", ".join(isolated(a.name) for a in case.authors)))
     for key, value in (("published", case.published), ("updated", case.updated)):
         if value:
             rows.append(_row(t(key), h(value.isoformat())))
-    rows.append(_row(t("licence"), h(case.license)))
+    # Licence identifiers (CC-BY-4.0) and "SDG" are English abbreviations.
+    rows.append(_row(t("licence"), in_language(site, "en", case.license)))
     if case.case_number:
-        rows.append(_row(t("case_number"), h(case.case_number)))
+        rows.append(_row(t("case_number"), isolated(case.case_number)))
     return '<dl class="agk-meta">' + "".join(rows) + "</dl>\n\n"
 
 
@@ -137,23 +152,24 @@ def metric_cards(site: LanguageSite, case: CaseStudy) -> str:
     t = site.t
 
     def card(metric: Metric) -> str:
-        unit = f" {h(metric.unit)}" if metric.unit else ""
+        unit = f" {isolated(metric.unit)}" if metric.unit else ""
         year = f" ({metric.year})" if metric.year else ""
-        name = metric.indicator.get(site.lang, case.original_language)
-        source_text = metric.source.get(site.lang, case.original_language) if metric.source else ""
-        source = (
-            f'<p class="agk-metric__source">{h(t("source"))}: {h(source_text)}</p>' if metric.source else ""
-        )
+        name, name_lang = local_text(site, metric.indicator, case.original_language)
+        source = ""
+        if metric.source:
+            text, lang = local_text(site, metric.source, case.original_language)
+            source = f'<p class="agk-metric__source">{h(t("source"))}: {in_language(site, lang, text)}</p>'
         return (
             '<div class="agk-metric">'
-            f'<p class="agk-metric__name">{h(name)}</p><p class="agk-metric__values">'
+            f'<p class="agk-metric__name"{lang_attrs(site, name_lang)}>{h(name)}</p>'
+            '<p class="agk-metric__values">'
             f"<span>{h(t('baseline'))}: <b>{_number(metric.baseline)}</b>{unit}</span> "
             f"<span>{h(t('result'))}: <b>{_number(metric.result)}</b>{unit}{year}</span></p>"
             f"{source}</div>"
         )
 
     return (
-        section_heading("metrics", t("metrics"))
+        section_heading("metrics", t("metrics"), t("permalink"))
         + '<div class="agk-metrics">'
         + "".join(card(m) for m in case.metrics)
         + "</div>\n\n"
@@ -163,25 +179,36 @@ def metric_cards(site: LanguageSite, case: CaseStudy) -> str:
 def _cover(site: LanguageSite, case: CaseStudy) -> str:
     if case.cover is None:
         return ""
-    credit = f"<figcaption>{h(case.cover.credit)}</figcaption>" if case.cover.credit else ""
-    alt = case.cover.alt.get(site.lang, case.original_language)
-    image = f'<img src="{h(media_url(case.cover.image))}" alt="{h(alt)}" width="800" height="450">'
+    credit = f"<figcaption>{isolated(case.cover.credit)}</figcaption>" if case.cover.credit else ""
+    alt, alt_lang = local_text(site, case.cover.alt, case.original_language)
+    # `lang` on an image is the language of its text alternative.
+    image = (
+        f'<img src="{h(media_url(case.cover.image))}" alt="{h(alt)}"{lang_attrs(site, alt_lang)} '
+        'width="800" height="450">'
+    )
     return f'<figure class="agk-cover">{image}{credit}</figure>\n\n'
 
 
 def _attachments(site: LanguageSite, case: CaseStudy) -> str:
     if not case.attachments:
         return ""
-    lang = case.original_language
-    items = "".join(
-        f'<li><a href="{h(media_url(a.file))}" download>{h(a.title.get(site.lang, lang))}</a> '
-        f'<span class="agk-filetype">{h(a.file.rsplit(".", 1)[-1].upper())}</span></li>'
-        for a in case.attachments
-    )
+    items = ""
+    for attachment in case.attachments:
+        title, lang = local_text(site, attachment.title, case.original_language)
+        kind = attachment.file.rsplit(".", 1)[-1].upper()
+        items += (
+            f'<li><a href="{h(media_url(attachment.file))}" download{lang_attrs(site, lang)}>{h(title)}</a> '
+            f'<span class="agk-filetype"{lang_attrs(site, "en")}>{h(kind)}</span></li>'
+        )
     return (
-        section_heading("attachments", site.t("attachments"))
+        section_heading("attachments", site.t("attachments"), site.t("permalink"))
         + f'<ul class="agk-attachments">{items}</ul>\n\n'
     )
+
+
+def _title_marks(site: LanguageSite, case: CaseStudy) -> str:
+    """The lang/dir attributes of a case title shown on a page of `site`."""
+    return lang_attrs(site, narrative_lang(case, site.lang))
 
 
 def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
@@ -190,17 +217,18 @@ def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     related = [by_id[i] for i in wanted if i in by_id]
     # In an offline bundle, related cases left out link to the published site, saying so.
     outside = [site.outside[i] for i in wanted if i not in by_id and i in site.outside and site.site_url]
-    heading = section_heading("related", site.t("related"))
+    heading = section_heading("related", site.t("related"), site.t("permalink"))
     if not related and not outside:
         return heading + f'<p class="agk-related-empty">{h(site.t("related_soon"))}</p>\n\n'
     items = "".join(
-        f'<li><a href="{h(href(md_path, case_md(other.id)))}">{h(title_of(other, site.lang))}</a></li>'
+        f'<li><a href="{h(href(md_path, case_md(other.id)))}"{_title_marks(site, other)}>'
+        f"{h(title_of(other, site.lang))}</a></li>"
         for other in related
     )
     note = h(site.t("offline_link"))
     items += "".join(
-        f'<li class="agk-online"><a href="{h(published_case_url(site, other.id))}" title="{note}">'
-        f"{h(title_of(other, site.lang))}</a> <small>({note})</small></li>"
+        f'<li class="agk-online"><a href="{h(published_case_url(site, other.id))}" title="{note}"'
+        f"{_title_marks(site, other)}>{h(title_of(other, site.lang))}</a> <small>({note})</small></li>"
         for other in outside
     )
     return heading + f'<ul class="agk-related">{items}</ul>\n\n'
@@ -209,12 +237,26 @@ def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
 def _citation(site: LanguageSite, case: CaseStudy) -> str:
     title = title_of(case, site.lang)
     url = page_url(site, case)
-    lang = site.lang if site.lang in case.narratives else case.original_language
-    reference = apa(case, title, url)
+    lang = narrative_lang(case, site.lang)
+    t = site.t
+    # The reference follows an English style guide ("[Case study]"): it is English, laid out
+    # left to right, with the title marked in its own language.
+    title_marks = f' lang="{h(lang)}" dir="{text_dir(site, lang)}"' if lang != "en" else ""
+    reference = apa_html(case, title, title_marks, url)
+    marks = ' lang="en" dir="ltr"' if site.lang != "en" else ""
+    # BibTeX is code: always left to right, whatever the page.
+    code_marks = marks or ' dir="ltr"'
+    copy = (
+        f'<p class="agk-copy" hidden><button type="button" class="md-button agk-copy__button" '
+        f'data-agk-copy="agk-cite" data-copied="{h(t("copied"))}" data-select="{h(t("copy_select"))}">'
+        f'{h(t("copy_citation"))}</button> <span class="agk-copy__status" role="status"></span></p>\n'
+    )
     return (
-        section_heading("cite", site.t("cite"))
-        + f'<p class="agk-cite">{h(reference)}</p>\n\n'
-        + f'<pre class="agk-bibtex"><code>{h(bibtex(case, title, url, lang))}</code></pre>\n'
+        section_heading("cite", t("cite"), t("permalink"))
+        + f'<p class="agk-cite" id="agk-cite"{marks}>{reference}</p>\n'
+        + copy
+        + "\n"
+        + f'<pre class="agk-bibtex"{code_marks}><code>{h(bibtex(case, title, url, lang))}</code></pre>\n'
     )
 
 
@@ -230,7 +272,7 @@ def _teaching_note(site: LanguageSite, note: RenderedMarkdown | None) -> str:
     if note is None:
         return ""
     return (
-        section_heading("teaching-note", site.t("teaching_note"))
+        section_heading("teaching-note", site.t("teaching_note"), site.t("permalink"))
         + f'<p class="agk-note-intro">{h(site.t("teaching_note_intro"))}</p>\n\n'
         + f'<div class="agk-teaching-note">\n{note.html}\n</div>\n\n'
     )
@@ -280,9 +322,8 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
     if narrative is None:
         meta["search"] = {"exclude": True}
     title = title_of(case, site.lang)
-    title_lang = site.lang if narrative else case.original_language
-    heading = f'<h1 lang="{h(title_lang)}">{h(title)}</h1>\n\n'
-    lead = f'<p class="agk-lead" lang="{h(summary_lang)}">{h(summary)}</p>\n\n'
+    heading = f"<h1{_title_marks(site, case)}>{h(title)}</h1>\n\n"
+    lead = f'<p class="agk-lead"{lang_attrs(site, summary_lang)}>{h(summary)}</p>\n\n'
     rendered, note = _rendered(site, case)
     body = f'<div class="agk-narrative">\n{rendered.html}\n</div>\n\n' if rendered else ""
     page = (

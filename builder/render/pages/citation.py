@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from builder.model.case import CaseStudy
+from builder.render.pages.common import h, isolated
 
 PUBLISHER = "Amrit Gyan Kosh"
 _BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$^~])")
@@ -18,12 +19,14 @@ def _authors(case: CaseStudy) -> list[str]:
     return [a.name for a in case.authors] or [PUBLISHER]
 
 
-def apa(case: CaseStudy, title: str, url: str) -> str:
-    """An APA 7-style reference (plain text)."""
-    names = _authors(case)
+def apa_html(case: CaseStudy, title: str, title_marks: str, url: str) -> str:
+    """An APA 7-style reference as HTML: values escaped, the title a <cite> with `title_marks`."""
+    # Author names can be in any script: <bdi> keeps an Urdu name from reordering the commas.
+    names = [isolated(name) for name in _authors(case)]
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
-    number = f" ({case.case_number})" if case.case_number else ""
-    return f"{authors} ({_year(case)}). {title}{number} [Case study]. {PUBLISHER}. {url}".strip()
+    number = f" ({h(case.case_number)})" if case.case_number else ""
+    cited = f"<cite{title_marks}>{h(title)}</cite>"
+    return f"{authors} ({_year(case)}). {cited}{number} [Case study]. {PUBLISHER}. {h(url)}".strip()
 
 
 def bibtex_escape(text: str) -> str:

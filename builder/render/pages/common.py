@@ -16,7 +16,7 @@ import regex
 
 from builder.markdown.html import RenderedCase
 from builder.markdown.rules import RESERVED_TAGS, drop_refused
-from builder.model.case import CaseStudy
+from builder.model.case import CaseStudy, LocalText
 from builder.model.taxonomy import Taxonomy
 from builder.render.strings import Strings
 
@@ -110,6 +110,64 @@ def published_case_url(site: LanguageSite, case_id: str) -> str:
 
 def case_md(case_id: str) -> str:
     return f"cases/{case_id}/index.md"
+
+
+def lang_attrs(site: LanguageSite, lang: str) -> str:
+    """` lang=".." dir=".."` for text in `lang` on a page of `site`; nothing when it is the page's."""
+    # Text in another language needs both: `lang` for screen readers, fonts and hyphenation,
+    # `dir` so that English shown on an Urdu page is laid out left to right (".as a sample").
+    if lang == site.lang:
+        return ""
+    return f' lang="{h(lang)}" dir="{text_dir(site, lang)}"'
+
+
+def text_dir(site: LanguageSite, lang: str) -> str:
+    """The writing direction of `lang`: "rtl" or "ltr"."""
+    language = site.taxonomy.languages.get(lang)
+    return "rtl" if language is not None and language.rtl else "ltr"
+
+
+def in_language(site: LanguageSite, lang: str, text: str) -> str:
+    """`text` escaped, in a span marked with `lang` when that is not the page's language."""
+    marks = lang_attrs(site, lang)
+    return f"<span{marks}>{h(text)}</span>" if marks else h(text)
+
+
+def local_text(site: LanguageSite, text: LocalText, original: str) -> tuple[str, str]:
+    """(text, its language) of a multilingual value: the site's language, else `original`."""
+    for lang in (site.lang, original):
+        if text.values.get(lang):
+            return text.values[lang], lang
+    lang, value = next(iter(text.values.items()))
+    return value, lang
+
+
+def isolated(text: str) -> str:
+    """Contributor text of unknown language, isolated so that its direction is its own."""
+    return f"<bdi>{h(text)}</bdi>"
+
+
+def narrative_lang(case: CaseStudy, lang: str) -> str:
+    """The language a case is shown in on a `lang` page: `lang`, else its original."""
+    return lang if lang in case.narratives else case.original_language
+
+
+# Urdu's alphabetical order, which Unicode's order of Arabic letters does not follow (the letters
+# Urdu adds, such as ٹ ڈ ڑ ک گ ہ ی ے, are encoded after the Arabic ones).
+_URDU_ORDER = {letter: index for index, letter in enumerate("آاأبپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوؤہۂھءیئے")}
+
+
+def sort_key(text: str, lang: str) -> tuple[tuple[int, ...], str]:
+    """A deterministic alphabetical key for a label in `lang` (no collation library needed)."""
+    # Unicode encodes each Indic script's letters in their traditional order (vowels, then
+    # consonants by place of articulation; vowel signs in the order of the vowels), so the
+    # code points of the NFC, case-folded text sort like a dictionary does, near enough for a
+    # list of names. Urdu needs its own table; the text itself breaks ties.
+    folded = nfc(text).casefold()
+    if lang == "ur":
+        # Spaces first, as in every other language ("اتر پردیش" before "اتراکھنڈ").
+        return tuple(-1 if c == " " else _URDU_ORDER.get(c, 100 + ord(c)) for c in folded), folded
+    return tuple(ord(c) for c in folded), folded
 
 
 def title_of(case: CaseStudy, lang: str) -> str:

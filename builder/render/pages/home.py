@@ -31,11 +31,18 @@ def home_page(site: LanguageSite) -> str:
             ("map", "map.html"),
         )
     )
+    # Each number agrees with its noun ("1 case study in 2 languages"): an offline bundle of one
+    # state may hold a single case.
+    counts = t(
+        "case_count_in",
+        cases=t.count("count_cases", len(site.cases)),
+        languages=t.count("in_languages", len(languages)),
+    )
     parts = [
         front_matter(t("site_name")),
         f"# {h(t('site_name'))}\n\n",
         f'<p class="agk-lead">{h(t("tagline"))}</p>\n\n',
-        f'<p class="agk-counts">{h(t("case_count", n=len(site.cases), m=len(languages)))}</p>\n\n',
+        f'<p class="agk-counts">{h(counts)}</p>\n\n',
         f'<nav class="agk-browse" aria-label="{h(t("browse_by"))}">{browse}</nav>\n\n',
     ]
     if featured:

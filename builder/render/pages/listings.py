@@ -12,7 +12,11 @@ from builder.render.pages.common import (
     front_matter,
     h,
     href,
+    in_language,
+    lang_attrs,
+    narrative_lang,
     slug,
+    sort_key,
     summary_of,
     tag_slug,
     title_of,
@@ -32,17 +36,18 @@ class Group:
 def case_card(site: LanguageSite, case: CaseStudy, from_md: str) -> str:
     """A list item for a case: title, summary, key facts, with facet data attributes."""
     summary, summary_lang = summary_of(case, site.lang)
-    title_lang = site.lang if site.lang in case.narratives else case.original_language
+    title_marks = lang_attrs(site, narrative_lang(case, site.lang))
     data = " ".join(f'data-{k}="{h(" ".join(v))}"' for k, v in facet_values(case).items())
     sectors = ", ".join(site.label(f"sectors.{s}") for s in facet_values(case)["sector"])
     states = ", ".join(site.state_name(s) for s in case.states) or site.label("levels.national")
-    languages = " · ".join(site.language_name(lang) for lang in case.languages)
+    # Each language is named in itself ("English" on a Hindi page): marked with its language.
+    languages = " · ".join(in_language(site, lang, site.language_name(lang)) for lang in case.languages)
     return (
         f'<li class="agk-card" {data}>'
-        f'<a class="agk-card__title" href="{h(href(from_md, case_md(case.id)))}" lang="{h(title_lang)}">'
+        f'<a class="agk-card__title" href="{h(href(from_md, case_md(case.id)))}"{title_marks}>'
         f"{h(title_of(case, site.lang))}</a>"
-        f'<p class="agk-card__summary" lang="{h(summary_lang)}">{h(summary)}</p>'
-        f'<p class="agk-card__meta">{h(sectors)} · {h(states)} · {case.year} · {h(languages)}</p>'
+        f'<p class="agk-card__summary"{lang_attrs(site, summary_lang)}>{h(summary)}</p>'
+        f'<p class="agk-card__meta">{h(sectors)} · {h(states)} · {case.year} · {languages}</p>'
         "</li>"
     )
 
@@ -53,12 +58,29 @@ def case_list(site: LanguageSite, cases: Iterable[CaseStudy], from_md: str) -> s
     return f'<ul class="agk-cards">\n{items}\n</ul>\n'
 
 
-def _select(site: LanguageSite, facet: str, label: str, options: Sequence[tuple[str, str]]) -> str:
-    choices = "".join(f'<option value="{h(value)}">{h(text)}</option>' for value, text in options)
+def _select(
+    site: LanguageSite, facet: str, label: str, options: Sequence[tuple[str, str]], marked: bool = False
+) -> str:
+    """A facet filter; `marked` options carry the language of their value (language names)."""
+    choices = "".join(
+        f'<option value="{h(value)}"{lang_attrs(site, value) if marked else ""}>{h(text)}</option>'
+        for value, text in options
+    )
     return (
         f'<label class="agk-filter">{h(label)} <select data-facet="{facet}">'
         f'<option value="">{h(site.t("all"))}</option>{choices}</select></label>'
     )
+
+
+def _state_options(site: LanguageSite, used: Sequence[str]) -> list[tuple[str, str]]:
+    """States by name in the page's language, as on the state index; "national" last."""
+    options = sorted(
+        ((code, site.state_name(code)) for code in used if code != "national"),
+        key=lambda option: (sort_key(option[1], site.lang), option[0]),
+    )
+    if "national" in used:
+        options.append(("national", site.label("levels.national")))
+    return options
 
 
 def catalogue_page(site: LanguageSite) -> str:
@@ -72,19 +94,13 @@ def catalogue_page(site: LanguageSite) -> str:
     t = site.t
     selects = [
         _select(site, "sector", t("sector"), [(v, site.label(f"sectors.{v}")) for v in used["sector"]]),
-        _select(
-            site,
-            "state",
-            t("state"),
-            [
-                (v, site.state_name(v) if v != "national" else site.label("levels.national"))
-                for v in used["state"]
-            ],
-        ),
+        _select(site, "state", t("state"), _state_options(site, used["state"])),
         _select(site, "level", t("level"), [(v, site.label(f"levels.{v}")) for v in used["level"]]),
         _select(site, "type", t("type"), [(v, site.label(f"case_types.{v}")) for v in used["type"]]),
         _select(site, "sdg", t("sdg"), [(v, v) for v in sorted(used["sdg"], key=int)]),
-        _select(site, "language", t("languages"), [(v, site.language_name(v)) for v in used["language"]]),
+        _select(
+            site, "language", t("languages"), [(v, site.language_name(v)) for v in used["language"]], True
+        ),
     ]
     years = sorted(case.year for case in cases)
     year_inputs = (
@@ -143,7 +159,14 @@ def facet_groups(site: LanguageSite) -> dict[str, list[Group]]:
             "sectors",
             lambda c: (s.sector for s in c.sectors),
         ),
-        "states": _groups(site, tax.states, site.state_name, "states", lambda c: c.states),
+        # States by name in the page's language (as a reader looks for them), not by ISO code.
+        "states": _groups(
+            site,
+            sorted(tax.states, key=lambda code: (sort_key(site.state_name(code), site.lang), code)),
+            site.state_name,
+            "states",
+            lambda c: c.states,
+        ),
         "sdgs": _groups(
             site, [str(n) for n in range(1, 18)], lambda k: f"SDG {k}", "sdgs", lambda c: map(str, c.sdgs)
         ),
@@ -154,7 +177,7 @@ def facet_groups(site: LanguageSite) -> dict[str, list[Group]]:
 def group_page(site: LanguageSite, group: Group) -> str:
     """The page of one sector, state, SDG or keyword."""
     title = site.t("cases_in", name=group.label)
-    count = site.t("count_cases", n=len(group.cases))
+    count = site.t.count("count_cases", len(group.cases))
     return (
         front_matter(title)
         + f"# {h(title)}\n\n<p>{h(count)}</p>\n\n"
@@ -165,8 +188,10 @@ def group_page(site: LanguageSite, group: Group) -> str:
 def index_page(site: LanguageSite, folder: str, title: str, groups: Sequence[Group]) -> str:
     """The index of a facet: every value with its number of cases."""
     md_path = f"{folder}/index.md"
+    # Keywords are contributors' free text in any language: each keeps its own direction.
+    marks = ' dir="auto"' if folder == "tags" else ""
     items = "\n".join(
-        f'<li><a href="{h(href(md_path, g.md_path))}">{h(g.label)}</a> '
+        f'<li><a href="{h(href(md_path, g.md_path))}"{marks}>{h(g.label)}</a> '
         f'<span class="agk-count">{len(g.cases)}</span></li>'
         for g in groups
     )

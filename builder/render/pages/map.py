@@ -16,9 +16,12 @@ from builder.render.pages.common import LanguageSite, front_matter, h, href
 from builder.render.pages.listings import Group
 
 MAP_DIR = Path(__file__).resolve().parents[2] / "assets" / "vendor" / "india-map"
-ATTRIBUTION = "State boundaries: adarvmaps 0.1.42 © 2025 ADARV, MIT Licence; simplified for Amrit Gyan Kosh."
-# Light to dark; index 0 is for states without cases.
-SHADES = ("#e8eaf0", "#c5cae9", "#9fa8da", "#5c6bc0", "#283593")
+# The map's source and licence, named as published; the sentence around them is a UI string.
+MAP_SOURCE = "adarvmaps 0.1.42 © 2025 ADARV"
+MAP_LICENCE = "MIT"
+# Index 0 (grey) is for states without cases; then light to dark blue. The lightest blue has a
+# contrast of 3.3:1 with the grey, so that a state with one case never looks like one with none.
+SHADES = ("#eeeeee", "#6f7dc6", "#4a5ab8", "#283593", "#141b5e")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -37,23 +40,47 @@ def shade(count: int, most: int) -> str:
     return SHADES[1 + min(3, (count - 1) * 4 // most)]
 
 
+def legend(site: LanguageSite, most: int) -> str:
+    """The shades and the numbers of cases each stands for ("0", "1", "2–3", "4 or more")."""
+    ranges: dict[int, list[int]] = {0: [0]}
+    for count in range(1, most + 1):
+        ranges.setdefault(SHADES.index(shade(count, most)), []).append(count)
+    items = []
+    for index, counts in sorted(ranges.items()):
+        low, high = counts[0], counts[-1]
+        text = site.t.count("count_cases", low) if low == high else site.t("count_cases", n=f"{low}–{high}")
+        swatch = f'<span class="agk-map__swatch" style="background:{SHADES[index]}"></span>'
+        items.append(f"<li>{swatch}{h(text)}</li>")
+    return (
+        f'<p class="agk-map__legend-title" id="agk-map-legend">{h(site.t("map_legend"))}</p>'
+        f'<ul class="agk-map__legend" aria-labelledby="agk-map-legend">{"".join(items)}</ul>'
+    )
+
+
 def india_svg(site: LanguageSite, groups: Sequence[Group], from_md: str) -> str:
-    """The map as inline SVG: each state a link with a tooltip naming it and its count."""
+    """The map as inline SVG: each state with cases a link named by the state and its count."""
     counts = {g.key: len(g.cases) for g in groups}
     most = max(counts.values(), default=0)
+    targets = {g.key: g.md_path for g in groups}
     parts = []
     for code, path in _shapes():
         if not code:
             parts.append(f'<path d="{h(path)}" fill="{SHADES[0]}"/>')
             continue
         count = counts.get(code, 0)
-        label = f"{site.state_name(code)}: {site.t('count_cases', n=count)}"
-        shape = f'<path d="{h(path)}" fill="{shade(count, most)}"><title>{h(label)}</title></path>'
-        target = next((g.md_path for g in groups if g.key == code), None)
-        parts.append(f'<a href="{h(href(from_md, target))}">{shape}</a>' if target else shape)
+        label = h(f"{site.state_name(code)}: {site.t.count('count_cases', count)}")
+        shape = f'<path d="{h(path)}" fill="{shade(count, most)}"><title>{label}</title></path>'
+        if code in targets:
+            # A link, focusable from the keyboard, named by its state and count; the <title>
+            # inside stays for the mouse tooltip.
+            link = f'<a href="{h(href(from_md, targets[code]))}" aria-label="{label}">{shape}</a>'
+            parts.append(link)
+        else:
+            parts.append(shape)
+    # A group, not role="img": an image may not contain links (axe: nested-interactive).
     return (
-        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 911" role="img" '
-        f'aria-label="{h(site.t("map"))}">' + "".join(parts) + "</svg>"
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 911" role="group" '
+        f'aria-label="{h(site.t("map"))}" focusable="false">' + "".join(parts) + "</svg>"
     )
 
 
@@ -67,9 +94,12 @@ def map_page(site: LanguageSite, states: Sequence[Group]) -> str:
         for g in states
     )
     extra = f"<p>{h(site.label('levels.national'))}: {national}</p>" if national else ""
+    most = max((len(g.cases) for g in states), default=0)
     figure = (
         f'<figure class="agk-map">{india_svg(site, states, "map.md")}'
-        f"<figcaption>{h(ATTRIBUTION)}</figcaption></figure>"
+        f"<figcaption>{legend(site, most)}"
+        f'<p class="agk-map__credit">{h(site.t("map_credit", source=MAP_SOURCE, licence=MAP_LICENCE))}</p>'
+        "</figcaption></figure>"
     )
     return (
         front_matter(title)

@@ -171,6 +171,7 @@
       "gu"
     );
     this.snowball = data.snowball;
+    this.romanisation = data.romanisation;
     this.stopwords = {};
     this.stemmers = {};
   }
@@ -356,12 +357,114 @@
     return this.analysis.words(this.analysis.fold(text));
   };
 
-  Analyser.prototype.terms = function (text) {
+  var COMPOUNDS = /[\p{L}\p{M}\u200c\u200d]+(?:[-\u2010\u2011][\p{L}\p{M}\u200c\u200d]+)*|\p{Nd}+/gu;
+
+  /** The terms of every word of `text`, one list per word; the second word of a hyphenated pair
+      also carries the terms of the pair run together (analyser.py token_terms). */
+  Analyser.prototype.tokenTerms = function (text) {
     var self = this;
     var out = [];
-    this.foldedWords(text).forEach(function (word) { out.push.apply(out, self.wordTerms(word)); });
+    (this.analysis.fold(text).match(COMPOUNDS) || []).forEach(function (run) {
+      var parts = run.split(/[-\u2010\u2011]/);
+      parts.forEach(function (word, index) {
+        var terms = self.wordTerms(word);
+        if (parts.length === 2 && index === 1) terms = unique(terms.concat(self.wordTerms(parts.join(""))));
+        out.push(terms);
+      });
+    });
     return out;
   };
+
+  /** The index terms of `text` in order. */
+  Analyser.prototype.terms = function (text) {
+    var out = [];
+    this.tokenTerms(text).forEach(function (terms) { out.push.apply(out, terms); });
+    return out;
+  };
+
+  /* ---------------------------------------------------------------- lexicon */
+
+  /** The romanisation key of a Roman-letter word in a namespace (lexicon/romanisation.py key). */
+  function romanKey(data, latin, namespace) {
+    var text = latin.toLowerCase().replace(/[^a-z]+/g, "");
+    data.rules.forEach(function (rule) { text = text.split(rule[0]).join(rule[1]); });
+    var aspirated = new RegExp("([" + data.after_h + "])h", "g");
+    var previous = null;
+    while (previous !== text) {
+      previous = text;
+      text = text.replace(aspirated, "$1");
+    }
+    text = text.replace(new RegExp("m(?=[" + data.nasal_before + "]|$)", "g"), "n").replace(/a/g, "");
+    var space = data.namespaces[namespace];
+    text = text.replace(/./g, function (c) { return Object.prototype.hasOwnProperty.call(space.merge, c) ? space.merge[c] : c; });
+    if (space.consonants_only) text = text.replace(/[eiou]/g, "");
+    text = text.replace(/(.)\1+/g, "$1");
+    return text.length >= data.min_letters ? text : "";
+  }
+
+  /** The lexicon keys of a Roman-letter query word in every namespace (keys.py roman_keys). */
+  function romanKeys(analysis, word) {
+    if (analysis.scriptOf(word) !== "latin") return [];
+    var data = analysis.romanisation;
+    var keys = [];
+    ["i", "t", "u"].forEach(function (space) {
+      var key = romanKey(data, word, space);
+      if (key) keys.push("~" + space + ":" + key);
+    });
+    return unique(keys);
+  }
+
+  function halves(term, length) {
+    var half = length >> 1;
+    return ["<" + term.slice(0, half), ">" + term.slice(term.length - (length - half))];
+  }
+
+  /** The keys of the terms within `typos` edits of a query term (keys.py typo_keys). */
+  function typoKeys(term, typos, minLetters) {
+    var keys = [];
+    for (var length = Math.max(minLetters, term.length - typos); length <= term.length + typos; length++) {
+      if (length - (length >> 1) <= term.length && (length >> 1) <= term.length) keys.push.apply(keys, halves(term, length));
+    }
+    return unique(keys);
+  }
+
+  /** The lengths of the stems a misspelt word's beginning may spell (keys.py stem_lengths). */
+  function stemLengths(word, typos, ranking) {
+    var shortest = Math.max(ranking.min_term_letters, word.length - typos - ranking.max_ending_letters, (word.length + 1) >> 1);
+    var lengths = [];
+    for (var length = shortest; length <= word.length; length++) lengths.push(length);
+    return lengths;
+  }
+
+  function stemKeys(word, typos, ranking) {
+    return unique(stemLengths(word, typos, ranking).map(function (length) { return "<" + word.slice(0, length >> 1); }));
+  }
+
+  /** `typos` when the word begins with the stem, else typos + 1 (keys.py stem_distance). */
+  function stemDistance(word, term, typos, ranking) {
+    return stemLengths(word, typos, ranking).indexOf(term.length) >= 0 && word.startsWith(term) ? typos : typos + 1;
+  }
+
+  /** Optimal-string-alignment distance, or limit + 1 (keys.py edit_distance). */
+  function editDistance(first, second, limit) {
+    if (Math.abs(first.length - second.length) > limit) return limit + 1;
+    var previous2 = [];
+    var previous = [];
+    for (var j = 0; j <= second.length; j++) previous.push(j);
+    for (var i = 1; i <= first.length; i++) {
+      var current = [i];
+      for (j = 1; j <= second.length; j++) {
+        var cost = first[i - 1] === second[j - 1] ? 0 : 1;
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && first[i - 1] === second[j - 2] && first[i - 2] === second[j - 1]) {
+          current[j] = Math.min(current[j], previous2[j - 2] + 1);
+        }
+      }
+      previous2 = previous;
+      previous = current;
+    }
+    return Math.min(previous[second.length], limit + 1);
+  }
 
   /* ------------------------------------------------------------------- index */
 
@@ -383,22 +486,22 @@
     });
     // Per facet, flat arrays: the values of document d are values[start[d]] … values[start[d + 1] - 1].
     this.facets = {};
+    // meta's column holds a value index per document (single) or the index of its set of values.
     Object.keys(meta.facets).forEach(function (key) {
-      var numbers = decodeVarints(meta.facets[key].docs);
+      var facet = meta.facets[key];
+      var numbers = decodeVarints(facet.docs);
       var start = new Int32Array(meta.documents + 1);
-      var values = new Int32Array(numbers.length);
-      var size = 0;
-      var single = meta.facets[key].single;
-      for (var at = 0, doc = 0; at < numbers.length; doc++) {
-        var count = single ? 1 : numbers[at++];
-        start[doc] = size;
-        for (var k = 0; k < count; k++) values[size++] = numbers[at + k];
-        at += count;
-        start[doc + 1] = size;
+      var values = [];
+      for (var doc = 0; doc < meta.documents; doc++) {
+        start[doc] = values.length;
+        if (facet.single) values.push(numbers[doc]);
+        else values.push.apply(values, facet.sets[numbers[doc]]);
+        start[doc + 1] = values.length;
       }
-      self.facets[key] = { start: start, values: values };
+      self.facets[key] = { start: start, values: Int32Array.from(values) };
     });
     this.lengthBytes = {};
+    this.keyShards = {};
   }
 
   Engine.prototype.analyser = function (lang) {
@@ -439,6 +542,33 @@
       var found = {};
       terms.forEach(function (t, i) {
         if (Object.prototype.hasOwnProperty.call(shards[i], t)) found[t] = shards[i][t];
+      });
+      return found;
+    });
+  };
+
+  /** Resolve to {key: terms} for the lexicon keys the index has (k/<n>.js shards). */
+  Engine.prototype.lexicon = function (keys) {
+    var self = this;
+    var firsts = this.meta.key_shards || [];
+    if (!keys.length || !firsts.length) return Promise.resolve({});
+    var numbers = keys.map(function (key) {
+      var lo = 0;
+      var hi = firsts.length;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (firsts[mid] <= key) lo = mid + 1;
+        else hi = mid;
+      }
+      return Math.max(0, lo - 1);
+    });
+    return Promise.all(numbers.map(function (number) {
+      if (!self.keyShards[number]) self.keyShards[number] = loadData(self.base, "k/" + number + ".js", "k" + number);
+      return self.keyShards[number];
+    })).then(function (shards) {
+      var found = {};
+      keys.forEach(function (key, i) {
+        if (Object.prototype.hasOwnProperty.call(shards[i], key)) found[key] = shards[i][key];
       });
       return found;
     });
@@ -504,8 +634,8 @@
       languages = languages.filter(function (code) { return code === wanted; });
     }
     var labels = this.analyser(null);
-    var words = labels.foldedWords(text || "");
-    var empty = { query: text, total: 0, hits: [], facets: {} };
+    var words = labels.foldedWords(text || "").slice(0, ranking.max_query_words);
+    var empty = { query: text, total: 0, hits: [], facets: {}, partial: false, recognised: [], suggestion: "" };
     if (!languages.length || !words.length) return Promise.resolve(empty);
     // Only the stemmers of the rules these words get are loaded (most queries need none).
     var codes = [];
@@ -513,15 +643,30 @@
       codes.push(labels.rulesCode(word));
       languages.forEach(function (lang) { codes.push(self.analyser(lang).rulesCode(word)); });
     });
-    return this.analysis.prepare(codes).then(function () {
+    return Promise.all([this.analysis.prepare(codes), this.names(words)]).then(function (loaded) {
+      var names = loaded[1];
+      var termsOf = function (word) {
+        return {
+          perLang: languages.map(function (lang) { return self.analyser(lang).wordTerms(word); }),
+          labels: labels.wordTerms(word),
+        };
+      };
       var plan = words.map(function (word, index) {
-        var perLang = languages.map(function (lang) { return self.analyser(lang).wordTerms(word); });
-        return { word: word, perLang: perLang, labels: labels.wordTerms(word), last: index === words.length - 1 };
+        var own = termsOf(word);
+        own.word = word;
+        own.last = index === words.length - 1;
+        // The terms of this word run together with the next (e governance = egovernance).
+        own.joined = index + 1 < words.length ? termsOf(word + words[index + 1]) : null;
+        return own;
       });
+      var recognised = recogniseNames(words, text || "", names);
       var all = [];
       plan.forEach(function (p) {
-        p.perLang.forEach(function (terms) { all.push.apply(all, terms); });
-        all.push.apply(all, p.labels);
+        [p, p.joined].forEach(function (terms) {
+          if (!terms) return;
+          terms.perLang.forEach(function (own) { all.push.apply(all, own); });
+          all.push.apply(all, terms.labels);
+        });
       });
       var last = words[words.length - 1];
       var usePrefix = last.length >= ranking.min_prefix;
@@ -534,19 +679,400 @@
       });
       var labelsIndex = self.fieldIndex[meta.labels_field];
       var prefixFields = labelsIndex === undefined ? textFields : textFields.concat([labelsIndex]);
+      var entries;
+      var prefixTerms;
       return Promise.all([
         self.entries(unique(all)),
         usePrefix ? self.expandPrefix(last, prefixFields, ranking.prefix_expansions) : Promise.resolve([]),
       ]).then(function (loaded) {
-        return self.run(text, plan, loaded[0], loaded[1], languages, options);
+        entries = loaded[0];
+        prefixTerms = loaded[1];
+        return self.forgive(plan, recognised, entries, prefixTerms, languages);
+      }).then(function (extra) {
+        Object.keys(extra).forEach(function (term) { entries[term] = extra[term]; });
+        return self.run(text, plan, recognised, entries, prefixTerms, languages, options);
       });
     });
   };
 
+  /** Give each plan word its romanisation matches and, when it has no term of its own, its
+      nearest terms within its typos (planning.py forgiving_terms); resolve to their entries. */
+  Engine.prototype.forgive = function (plan, recognised, entries, prefixTerms, languages) {
+    var self = this;
+    var ranking = this.meta.ranking;
+    var asks = plan.map(function (p, index) {
+      p.roman = [];
+      p.nearest = [];
+      var named = recognised.some(function (item) {
+        var facet = self.meta.facets[item.key];
+        return item.start <= index && index < item.end && facet && facet.values.indexOf(item.value) >= 0;
+      });
+      var stop = p.perLang.every(function (terms) { return !terms.length; }) && !p.labels.length;
+      if (stop) return null;
+      var withPrefix = p.last && p.word.length >= ranking.min_prefix;
+      // Only a word found nowhere, outside recognised names (planning.py word_clause).
+      if (named || self.termAlternatives(p, entries, prefixTerms, languages, withPrefix).length) return null;
+      var typos = p.word.length >= ranking.two_typos_letters ? 2 : p.word.length >= ranking.one_typo_letters ? 1 : 0;
+      var own = [];
+      p.perLang.forEach(function (terms) { own.push.apply(own, terms); });
+      own = unique(own.concat(p.labels)).sort(compareStrings);
+      var ask = { roman: romanKeys(self.analysis, p.word), typos: typos, own: own, typoKeys: [] };
+      if (typos) {
+        own.forEach(function (term) { ask.typoKeys.push.apply(ask.typoKeys, typoKeys(term, typos, ranking.min_term_letters)); });
+        ask.typoKeys = unique(ask.typoKeys.concat(stemKeys(p.word, typos, ranking)));
+      }
+      return ask;
+    });
+    // Romanisation keys first; typo keys at once for words that cannot be romanised, and only
+    // after them for words whose romanisation found nothing (planning.py: no typos when it did).
+    var first = [];
+    asks.forEach(function (ask) {
+      if (ask) first.push.apply(first, ask.roman.length ? ask.roman : ask.typoKeys);
+    });
+    var found = {};
+    return this.lexicon(unique(first)).then(function (loaded) {
+      found = loaded;
+      var second = [];
+      plan.forEach(function (p, index) {
+        var ask = asks[index];
+        if (!ask) return;
+        var roman = [];
+        ask.roman.forEach(function (key) { roman.push.apply(roman, found[key] || []); });
+        // Each key's terms come most frequent first (lexicon/table.py): the first few, in key order.
+        p.roman = unique(roman).slice(0, ranking.roman_candidates);
+        if (ask.roman.length && !p.roman.length) second.push.apply(second, ask.typoKeys);
+      });
+      return self.lexicon(unique(second));
+    }).then(function (more) {
+      Object.keys(more).forEach(function (key) { found[key] = more[key]; });
+      var wanted = [];
+      plan.forEach(function (p, index) {
+        var ask = asks[index];
+        if (!ask) return;
+        var near = {};
+        // A word that reads as romanised Indic or Urdu is not an English word misspelt.
+        (p.roman.length ? [] : ask.typoKeys).forEach(function (key) {
+          (found[key] || []).forEach(function (candidate) {
+            var distance = stemDistance(p.word, candidate, ask.typos, ranking);
+            ask.own.forEach(function (term) { distance = Math.min(distance, editDistance(term, candidate, ask.typos)); });
+            if (distance <= ask.typos && !(near[candidate] <= distance)) near[candidate] = distance;
+          });
+        });
+        p.nearest = Object.keys(near).sort(function (a, b) { return near[a] - near[b] || compareStrings(a, b); })
+          .slice(0, ranking.typo_candidates);
+        wanted.push.apply(wanted, p.roman.concat(p.nearest));
+      });
+      return self.entries(unique(wanted));
+    });
+  };
+
+  function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /** The alternatives of extra terms, field by field: [[terms, weight], …] in that order. */
+  Engine.prototype.weightedAlternatives = function (lists, entries, languages) {
+    var self = this;
+    var meta = this.meta;
+    var boosts = meta.ranking.boosts;
+    var alternatives = [];
+    var fields = [];
+    languages.forEach(function (lang) {
+      meta.parts.forEach(function (part) { fields.push([self.fieldIndex[part + "_" + lang], boosts[part]]); });
+    });
+    fields.push([this.fieldIndex[meta.labels_field], boosts[meta.labels_field]]);
+    fields.forEach(function (field) {
+      if (field[0] === undefined) return;
+      lists.forEach(function (list) {
+        list[0].forEach(function (term) {
+          var own = entries[term] ? fieldsOf(entries[term]) : {};
+          if (own[field[0]] !== undefined) alternatives.push({ field: field[0], postings: own[field[0]], boost: field[1] * list[1] });
+        });
+      });
+    });
+    return alternatives;
+  };
+
+  /** Resolve to the facet names (search_index/facet_names.py) that can start with one of `words`:
+      names/<hex of the first letter>.js of each word. */
+  Engine.prototype.names = function (words) {
+    var self = this;
+    this.nameParts = this.nameParts || {};
+    var present = this.meta.name_letters || [];
+    var letters = unique(words.map(function (word) { return word.codePointAt(0).toString(16); })).filter(
+      function (letter) { return present.indexOf(letter) >= 0; }
+    );
+    return Promise.all(letters.map(function (letter) {
+      if (!self.nameParts[letter]) {
+        self.nameParts[letter] = loadData(self.base, "names/" + letter + ".js", "names-" + letter);
+      }
+      return self.nameParts[letter];
+    })).then(function (parts) {
+      var table = {};
+      parts.forEach(function (part) { Object.keys(part).forEach(function (form) { table[form] = part[form]; }); });
+      return table;
+    });
+  };
+
+  var NAME_LETTERS = /[\p{L}\p{M}]+/gu;
+
+  /** The facet values the folded query words name, longest run first (facet_names.recognise). */
+  function recogniseNames(words, raw, table) {
+    var codes = {};
+    (raw.normalize("NFC").replace(/\./g, "").match(NAME_LETTERS) || []).forEach(function (run) { codes[run] = true; });
+    var found = [];
+    var start = 0;
+    while (start < words.length) {
+      var matched = 0;
+      for (var length = Math.min(MAX_NAME_WORDS, words.length - start); length > 0 && !matched; length--) {
+        var span = words.slice(start, start + length);
+        var forms = unique([span.join(" "), span.join("")]);
+        for (var f = 0; f < forms.length && !matched; f++) {
+          var entries = (Object.prototype.hasOwnProperty.call(table, forms[f]) ? table[forms[f]] : []).map(function (text) {
+            // "key=value" or "key=value=CODE" (facet_names.name_table); values hold no "=".
+            var parts = text.split("=");
+            return [parts[0], parts[1], parts[2] || ""];
+          });
+          var usable = entries.filter(function (entry) { return !entry[2] || codes[entry[2]]; });
+          if (usable.length) {
+            usable.forEach(function (entry) {
+              found.push({ key: entry[0], value: entry[1], start: start, end: start + length });
+            });
+            matched = length;
+          }
+        }
+      }
+      start += matched || 1;
+    }
+    return found;
+  }
+
+  var MAX_NAME_WORDS = 6;
+
+  /** The alternatives of one word's terms (and the last word's prefix terms) in every field. */
+  Engine.prototype.termAlternatives = function (terms, entries, prefixTerms, languages, withPrefix) {
+    var self = this;
+    var meta = this.meta;
+    var ranking = meta.ranking;
+    var boosts = ranking.boosts;
+    var alternatives = [];
+    function add(index, list, boost, fromPrefix) {
+      list.forEach(function (item) {
+        var own = fromPrefix ? fieldsOf(item[1]) : entries[item] ? fieldsOf(entries[item]) : {};
+        if (own[index] !== undefined) alternatives.push({ field: index, postings: own[index], boost: boost });
+      });
+    }
+    languages.forEach(function (lang, li) {
+      meta.parts.forEach(function (part) {
+        var index = self.fieldIndex[part + "_" + lang];
+        if (index === undefined) return;
+        add(index, terms.perLang[li], boosts[part], false);
+        if (withPrefix) add(index, prefixTerms, boosts[part] * ranking.prefix_weight, true);
+      });
+    });
+    var labelsIndex = this.fieldIndex[meta.labels_field];
+    if (labelsIndex !== undefined) {
+      add(labelsIndex, terms.labels, boosts[meta.labels_field], false);
+      if (withPrefix) add(labelsIndex, prefixTerms, boosts[meta.labels_field] * ranking.prefix_weight, true);
+    }
+    return alternatives;
+  };
+
+  Engine.prototype.run = function (text, plan, recognised, entries, prefixTerms, languages, options) {
+    var self = this;
+    var meta = this.meta;
+    var ranking = meta.ranking;
+    var matchTerms = {};
+    languages.forEach(function (lang) { matchTerms[lang] = {}; });
+    var clauses = [];
+    var kept = [];
+    var letters = {};
+    var corrections = {};
+    plan.forEach(function (p, wordIndex) {
+      var named = [];
+      recognised.forEach(function (item) {
+        var value = meta.facets[item.key] ? meta.facets[item.key].values.indexOf(item.value) : -1;
+        if (item.start <= wordIndex && wordIndex < item.end && value >= 0) named.push({ facet: item.key, value: value });
+      });
+      // A single letter of a recognised name stands for the name only (planning.py plan).
+      var letter = p.word.length === 1 && named.length > 0;
+      if (letter) letters[wordIndex] = true;
+      var alternatives = [];
+      if (!letter) {
+        var stopLanguages = [];
+        languages.forEach(function (lang, li) {
+          var terms = p.perLang[li];
+          if (!terms.length) stopLanguages.push(lang);
+          terms.forEach(function (t) { matchTerms[lang][t] = true; });
+        });
+        if (stopLanguages.length === languages.length && !p.labels.length) {
+          if (!named.length) return; // a stop word
+        } else {
+          var withPrefix = p.last && p.word.length >= ranking.min_prefix;
+          alternatives = self.termAlternatives(p, entries, prefixTerms, languages, withPrefix).concat(
+            self.weightedAlternatives([[p.roman, ranking.roman_weight], [p.nearest, ranking.typo_weight]], entries, languages)
+          );
+          languages.forEach(function (lang) {
+            p.roman.concat(p.nearest).forEach(function (t) { matchTerms[lang][t] = true; });
+          });
+          if (p.nearest.length) corrections[p.word] = p.nearest[0];
+          stopLanguages.forEach(function (lang) {
+            if (lang !== meta.other_language) alternatives.push({ lang: lang });
+          });
+        }
+      }
+      clauses.push(alternatives.concat(named));
+      kept.push(wordIndex);
+    });
+    // Two neighbouring words may be one word written apart (planning.py joined_alternatives).
+    for (var k = 0; k + 1 < kept.length; k++) {
+      // Letters of one name (U.P.) are not a word written apart.
+      if (kept[k + 1] !== kept[k] + 1 || (letters[kept[k]] && letters[kept[k + 1]])) continue;
+      var joined = this.termAlternatives(plan[kept[k]].joined, entries, [], languages, false);
+      clauses[k] = clauses[k].concat(joined);
+      clauses[k + 1] = clauses[k + 1].concat(joined);
+    }
+    var prefix = "";
+    var lastWord = plan.length ? plan[plan.length - 1].word : "";
+    if (lastWord.length >= ranking.min_prefix) prefix = lastWord;
+    var positions = {};
+    kept.forEach(function (wordIndex, position) { positions[wordIndex] = position; });
+    var keptWords = kept.map(function (wordIndex) { return plan[wordIndex].word; });
+    var named = recognised
+      .filter(function (item) { return positions[item.start] !== undefined && positions[item.end - 1] !== undefined; })
+      .map(function (item) {
+        return { key: item.key, value: item.value, start: positions[item.start], end: positions[item.end - 1] + 1 };
+      });
+    var result = {
+      query: text, total: 0, hits: [], facets: {}, terms: matchTerms, prefix: prefix, partial: false, suggestion: "",
+      recognised: named.map(function (item) {
+        return { key: item.key, value: item.value, words: keptWords.slice(item.start, item.end) };
+      }),
+    };
+    if (!clauses.length) return result;
+    var plainClauses = clauses.some(function (alternatives) { return !alternatives.length; }) ? null : clauses;
+    var strict = plainClauses ? this.scoreClauses(plainClauses) : Promise.resolve(new Map());
+    return strict.then(function (scores) {
+      var docs = self.filtered(scores, options);
+      if (docs.length || clauses.length < 2) return [scores, docs, null];
+      return self.partialScores(clauses).then(function (found) {
+        return [found.scores, self.filtered(found.scores, options), found.masks];
+      });
+    }).then(function (found) {
+      return nextTask().then(function () {
+        return self.rank(result, found[0], found[1], found[2], named, keptWords, options);
+      });
+    }).then(function (ranked) {
+      return self.suggest(ranked, plan.map(function (p) { return p.word; }), corrections);
+    });
+  };
+
+  /** Set result.suggestion: the words with corrected ones replaced by the first word of the best
+      hits that gives the corrected term (query/suggestion.py). */
+  Engine.prototype.suggest = function (result, words, corrections) {
+    var self = this;
+    var terms = unique(Object.keys(corrections).map(function (word) { return corrections[word]; }));
+    if (!terms.length) return result;
+    var hits = result.hits.slice(0, SUGGESTION_HITS);
+    return Promise.all(hits.map(function (hit) { return self.document(hit.doc); })).then(function (docs) {
+      var found = {};
+      docs.forEach(function (doc) {
+        var analyser = self.analyser(doc.lang);
+        [doc.title, doc.summary, doc.text].forEach(function (text) {
+          analyser.foldedWords(text).forEach(function (word) {
+            analyser.wordTerms(word).forEach(function (term) {
+              if (terms.indexOf(term) >= 0 && !Object.prototype.hasOwnProperty.call(found, term)) found[term] = word;
+            });
+          });
+        });
+      });
+      result.suggestion = words.map(function (word) {
+        if (!Object.prototype.hasOwnProperty.call(corrections, word)) return word;
+        var term = corrections[word];
+        return Object.prototype.hasOwnProperty.call(found, term) ? found[term] : term;
+      }).join(" ");
+      return result;
+    });
+  };
+
+  var SUGGESTION_HITS = 3;
+
+  /** The scored documents that pass the language restriction and the facet filters. */
+  Engine.prototype.filtered = function (scores, options) {
+    var self = this;
+    var filters = options.filters || {};
+    var keys = Object.keys(filters).filter(function (k) { return filters[k] !== undefined && filters[k] !== ""; });
+    var wanted = keys.map(function (key) { return self.facetValue(key, filters[key]); });
+    var docs = [];
+    scores.forEach(function (score, doc) {
+      if (options.lang && self.docLang[doc] !== options.lang) return;
+      for (var i = 0; i < keys.length; i++) {
+        if (wanted[i] < 0 || !self.hasFacetValue(keys[i], doc, wanted[i])) return;
+      }
+      docs.push(doc);
+    });
+    return docs;
+  };
+
+  /** Resolve to {scores, masks} of every document matching some clause (scoring.partial_scores):
+      the clauses' scores added in query order times the share of clauses matched. */
+  Engine.prototype.partialScores = function (clauses) {
+    var self = this;
+    var totals = new Map();
+    var masks = new Map();
+    var chain = Promise.resolve();
+    var started = now();
+    clauses.forEach(function (alternatives, number) {
+      var own = new Map();
+      alternatives.forEach(function (alt) {
+        // Cut into tasks of about SLICE_MS, as scoreClauses does.
+        chain = chain.then(function () {
+          if (now() - started < SLICE_MS) return null;
+          return nextTask().then(function () { started = now(); });
+        }).then(function () { self.addAlternative(own, alt); });
+      });
+      chain = chain.then(function () {
+        own.forEach(function (score, doc) {
+          totals.set(doc, totals.has(doc) ? totals.get(doc) + score : score);
+          masks.set(doc, (masks.get(doc) || 0) | (1 << number));
+        });
+      });
+    });
+    return chain.then(function () {
+      var scores = new Map();
+      totals.forEach(function (total, doc) {
+        scores.set(doc, total * (bitCount(masks.get(doc)) / clauses.length));
+      });
+      return { scores: scores, masks: masks };
+    });
+  };
+
+  function bitCount(mask) {
+    var count = 0;
+    for (; mask; mask >>>= 1) count += mask & 1;
+    return count;
+  }
+
   /** The stored length byte of every document in field `index` (decoded once). */
   Engine.prototype.lengths = function (index) {
     if (!this.lengthBytes[index]) {
-      this.lengthBytes[index] = Uint8Array.from(decodeVarints(this.meta.lengths[this.meta.fields[index]] || ""));
+      // meta.doc_lengths: per document, the bytes of its own title, summary, body and labels.
+      var self = this;
+      var meta = this.meta;
+      var values = decodeVarints(meta.doc_lengths);
+      meta.fields.forEach(function (name, field) { self.lengthBytes[field] = new Uint8Array(meta.documents); });
+      var labels = this.fieldIndex[meta.labels_field];
+      var at = 0;
+      for (var doc = 0; doc < meta.documents; doc++) {
+        var lang = this.fieldLanguage(this.docLang[doc]);
+        for (var p = 0; p < meta.parts.length; p++) {
+          var field = this.fieldIndex[meta.parts[p] + "_" + lang];
+          if (field !== undefined) this.lengthBytes[field][doc] = values[at];
+          at++;
+        }
+        if (labels !== undefined) this.lengthBytes[labels][doc] = values[at];
+        at++;
+      }
     }
     return this.lengthBytes[index];
   };
@@ -575,13 +1101,20 @@
   /** Score one clause: {doc: score} summed over its alternatives (whoosh's Or). */
   /** Add one alternative's scores: a term in a field, or the constant of a stop word. */
   Engine.prototype.addAlternative = function (scores, alt) {
+    var constant = this.meta.ranking.stop_word_score;
+    if (alt.facet !== undefined) {
+      // A word naming a facet value matches the narratives with that value (planning._named).
+      for (var doc = 0; doc < this.meta.documents; doc++) {
+        if (this.hasFacetValue(alt.facet, doc, alt.value)) scores.set(doc, (scores.get(doc) || 0) + constant);
+      }
+      return;
+    }
     if (alt.lang === undefined) {
       this.addScores(scores, alt);
       return;
     }
     // A stop word of this language must not exclude its documents: they match, with the
     // constant score agk search gives them (whoosh's ConstantScoreQuery).
-    var constant = this.meta.ranking.stop_word_score;
     this.docLang.forEach(function (lang, doc) {
       if (lang === alt.lang) scores.set(doc, (scores.get(doc) || 0) + constant);
     });
@@ -627,98 +1160,38 @@
   function nextTask() {
     return new Promise(function (resolve) {
       var channel = new MessageChannel();
-      channel.port1.onmessage = function () { resolve(); };
+      channel.port1.onmessage = function () {
+        // A port left open keeps a worker (or Node) alive for nothing.
+        channel.port1.close();
+        resolve();
+      };
       channel.port2.postMessage(0);
     });
   }
 
-  Engine.prototype.run = function (text, plan, entries, prefixTerms, languages, options) {
+  /** Count facets, order and collapse the filtered documents into `result` (hits.py's rank order:
+      words matched, named facet values held, score to 6 places, then document order). */
+  Engine.prototype.rank = function (result, scores, docs, masks, named, words, options) {
     var self = this;
-    var meta = this.meta;
-    var ranking = meta.ranking;
-    var boosts = ranking.boosts;
-    var matchTerms = {};
-    languages.forEach(function (lang) { matchTerms[lang] = {}; });
-    var clauses = [];
-    var nothing = false;
-    plan.forEach(function (p) {
-      var alternatives = [];
-      var stopLanguages = [];
-      languages.forEach(function (lang, li) {
-        var terms = p.perLang[li];
-        if (!terms.length) stopLanguages.push(lang);
-        terms.forEach(function (t) { matchTerms[lang][t] = true; });
-        meta.parts.forEach(function (part) {
-          var index = self.fieldIndex[part + "_" + lang];
-          if (index === undefined) return;
-          terms.forEach(function (t) {
-            var own = entries[t] ? fieldsOf(entries[t]) : {};
-            if (own[index] !== undefined) {
-              alternatives.push({ field: index, postings: own[index], boost: boosts[part] });
-            }
-          });
-          if (p.last && p.word.length >= ranking.min_prefix) {
-            prefixTerms.forEach(function (pair) {
-              var own = fieldsOf(pair[1]);
-              if (own[index] !== undefined) {
-                alternatives.push({ field: index, postings: own[index], boost: boosts[part] * ranking.prefix_weight });
-              }
-            });
-          }
-        });
-      });
-      var labelsIndex = self.fieldIndex[meta.labels_field];
-      if (labelsIndex !== undefined) {
-        p.labels.forEach(function (t) {
-          var own = entries[t] ? fieldsOf(entries[t]) : {};
-          if (own[labelsIndex] !== undefined) alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts[meta.labels_field] });
-        });
-        if (p.last && p.word.length >= ranking.min_prefix) {
-          prefixTerms.forEach(function (pair) {
-            var own = fieldsOf(pair[1]);
-            if (own[labelsIndex] !== undefined) {
-              alternatives.push({ field: labelsIndex, postings: own[labelsIndex], boost: boosts[meta.labels_field] * ranking.prefix_weight });
-            }
-          });
-        }
-      }
-      if (stopLanguages.length === languages.length && !p.labels.length) return; // a stop word
-      stopLanguages.forEach(function (lang) {
-        if (lang !== meta.other_language) alternatives.push({ lang: lang });
-      });
-      if (!alternatives.length) nothing = true;
-      clauses.push(alternatives);
-    });
-    var prefix = "";
-    var lastWord = plan.length ? plan[plan.length - 1].word : "";
-    if (lastWord.length >= ranking.min_prefix) prefix = lastWord;
-    var result = { query: text, total: 0, hits: [], facets: {}, terms: matchTerms, prefix: prefix };
-    if (nothing || !clauses.length) return result;
-    return this.scoreClauses(clauses).then(function (scores) {
-      return nextTask().then(function () { return self.rank(result, scores, options); });
-    });
-  };
-
-  /** Filter, count facets, order and collapse the scored documents into `result`. */
-  Engine.prototype.rank = function (result, scores, options) {
-    var self = this;
-    var meta = this.meta;
-    var filters = options.filters || {};
-    var keys = Object.keys(filters).filter(function (k) { return filters[k] !== undefined && filters[k] !== ""; });
-    var wanted = keys.map(function (key) { return self.facetValue(key, filters[key]); });
-    var docs = [];
-    scores.forEach(function (score, doc) {
-      if (options.lang && self.docLang[doc] !== options.lang) return;
-      for (var i = 0; i < keys.length; i++) {
-        if (wanted[i] < 0 || !self.hasFacetValue(keys[i], doc, wanted[i])) return;
-      }
-      docs.push(doc);
-    });
     result.total = this.countFacets(docs, result);
+    result.partial = masks !== null && docs.length > 0;
+    var items = [];
+    named.forEach(function (item) {
+      var value = self.meta.facets[item.key].values.indexOf(item.value);
+      if (!items.some(function (seen) { return seen[0] === item.key && seen[1] === value; })) items.push([item.key, value]);
+    });
+    var matched = new Map();
+    var held = new Map();
+    docs.forEach(function (doc) {
+      matched.set(doc, masks === null ? words.length : bitCount(masks.get(doc)));
+      var count = 0;
+      items.forEach(function (item) { if (self.hasFacetValue(item[0], doc, item[1])) count += 1; });
+      held.set(doc, count);
+    });
     docs.sort(function (a, b) {
       var sa = Math.round(scores.get(a) * 1e6);
       var sb = Math.round(scores.get(b) * 1e6);
-      return sb - sa || a - b;
+      return matched.get(b) - matched.get(a) || held.get(b) - held.get(a) || sb - sa || a - b;
     });
     var seenCases = {};
     var limit = options.limit === undefined ? 10 : options.limit;
@@ -726,7 +1199,8 @@
       var caseNumber = self.caseOf[doc];
       if (seenCases[caseNumber] || result.hits.length >= limit) return;
       seenCases[caseNumber] = true;
-      result.hits.push({ doc: doc, score: Math.round(scores.get(doc) * 1e4) / 1e4, lang: self.docLang[doc] });
+      var missing = masks === null ? [] : words.filter(function (word, number) { return !((masks.get(doc) >>> number) & 1); });
+      result.hits.push({ doc: doc, score: Math.round(scores.get(doc) * 1e4) / 1e4, lang: self.docLang[doc], missing: missing });
     });
     return result;
   };
@@ -907,5 +1381,9 @@
     return engines[base];
   }
 
-  global.AgkSearch = { open: open, decodeVarints: decodeVarints, Analysis: Analysis, Analyser: Analyser };
+  global.AgkSearch = {
+    open: open, decodeVarints: decodeVarints, Analysis: Analysis, Analyser: Analyser,
+    // The lexicon functions, for the tests that compare them with search_index/lexicon/keys.py.
+    lexicon: { romanKeys: romanKeys, typoKeys: typoKeys, stemKeys: stemKeys, editDistance: editDistance, stemDistance: stemDistance },
+  };
 })(typeof window !== "undefined" ? window : this);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import struct
 import zipfile
@@ -10,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from builder.model.taxonomy import LANGUAGE_CODES
+from builder.model.taxonomy import LANGUAGE_CODES, languages
 from builder.publish.archive import write_archive
 from builder.publish.fonts import (
     FONT_ROOT,
@@ -22,10 +23,11 @@ from builder.publish.fonts import (
     missing_fonts,
     scripts_for_languages,
 )
+from builder.site import fonts as site_fonts
+from builder.site.fonts import NAMES_FAMILY, names_letters, script_of
 from search_index.analysis.language_data import load_analysis_data
 from tests.browser import open_page
 
-SIGNATURES = (b"wOF2", b"wOFF", b"\x00\x01\x00\x00", b"OTTO")
 URL = re.compile(r'url\("([^"]+)"\)')
 
 # Letters each font must have: vowels, consonants, signs, digits and the letters particular to
@@ -44,86 +46,45 @@ LETTERS = {
     "arabic": "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےۓ۰۹،؛؟۔ٻڀٺٽٿڃڄڇڊڌڍڙڦڪڳڻ۾ٲۆ",
 }
 
+# The 63 table tags a WOFF2 directory names by index (the WOFF2 specification, section 5.1).
+WOFF2_TAGS = (
+    "cmap head hhea hmtx maxp name OS/2 post cvt  fpgm glyf loca prep CFF  VORG EBDT EBLC gasp "
+    "hdmx kern LTSH PCLT VDMX vhea vmtx BASE GDEF GPOS GSUB EBSC JSTF MATH CBDT CBLC COLR CPAL "
+    "SVG  sbix acnt avar bdat bloc bsln cvar fdsc feat fmtx fvar gvar hsty just lcar mort morx "
+    "opbd prop trak Zapf Silf Glat Gloc Feat Sill"
+)
 
-def sfnt_tables(data: bytes) -> dict[bytes, bytes]:
-    """The tables of a TrueType/OpenType font, by tag."""
-    (count,) = struct.unpack_from(">H", data, 4)
-    tables = {}
-    for index in range(count):
-        tag, _, offset, length = struct.unpack_from(">4sLLL", data, 12 + 16 * index)
-        tables[tag] = data[offset : offset + length]
+
+def _base128(data: bytes, at: int) -> tuple[int, int]:
+    """A WOFF2 UIntBase128 at `at`: (value, offset after it)."""
+    value = 0
+    for index in range(5):
+        byte = data[at + index]
+        value = (value << 7) | (byte & 0x7F)
+        if not byte & 0x80:
+            return value, at + index + 1
+    raise AssertionError("UIntBase128 longer than 5 bytes")
+
+
+def woff2_tables(data: bytes) -> set[str]:
+    """Tags of the tables in a WOFF2 file, read from its (uncompressed) table directory."""
+    assert data[:4] == b"wOF2"
+    (count,) = struct.unpack_from(">H", data, 12)
+    tags = [WOFF2_TAGS[i : i + 4] for i in range(0, len(WOFF2_TAGS), 5)]
+    tables, at = set(), 48
+    for _ in range(count):
+        flags = data[at]
+        at += 1
+        if flags & 0x3F == 0x3F:
+            tag, at = data[at : at + 4].decode("latin-1"), at + 4
+        else:
+            tag = tags[flags & 0x3F]
+        _, at = _base128(data, at)
+        version = flags >> 6
+        if (tag in {"glyf", "loca"} and version == 0) or (tag not in {"glyf", "loca"} and version != 0):
+            _, at = _base128(data, at)  # transformLength
+        tables.add(tag.strip())
     return tables
-
-
-def name_record(tables: dict[bytes, bytes], name_id: int) -> str:
-    """A Windows Unicode string of the font's `name` table (ID 0 is the copyright notice)."""
-    table = tables[b"name"]
-    count, strings = struct.unpack_from(">HH", table, 2)
-    for index in range(count):
-        platform, _, _, found, length, offset = struct.unpack_from(">6H", table, 6 + 12 * index)
-        if platform == 3 and found == name_id:
-            return table[strings + offset : strings + offset + length].decode("utf-16-be")
-    raise AssertionError(f"no name record {name_id}")
-
-
-def weight_axis(tables: dict[bytes, bytes]) -> tuple[int, int]:
-    """(min, max) of the font's `wght` variation axis."""
-    fvar = tables[b"fvar"]
-    axes_offset, _, count, size = struct.unpack_from(">HHHH", fvar, 4)
-    for index in range(count):
-        tag, low, _, high = struct.unpack_from(">4slll", fvar, axes_offset + index * size)
-        if tag == b"wght":
-            return low >> 16, high >> 16
-    raise AssertionError("no wght axis")
-
-
-def _format4(table: bytes, start: int) -> set[int]:
-    """Code points mapped by a cmap format 4 subtable."""
-    (segments,) = struct.unpack_from(">H", table, start + 6)
-    segments //= 2
-    ends = struct.unpack_from(f">{segments}H", table, start + 14)
-    starts = struct.unpack_from(f">{segments}H", table, start + 16 + 2 * segments)
-    deltas = struct.unpack_from(f">{segments}h", table, start + 16 + 4 * segments)
-    offsets_at = start + 16 + 6 * segments
-    offsets = struct.unpack_from(f">{segments}H", table, offsets_at)
-    mapped = set()
-    for index, (first, last) in enumerate(zip(starts, ends, strict=True)):
-        for code in range(first, last + 1):
-            if offsets[index] == 0:
-                glyph = (code + deltas[index]) & 0xFFFF
-            else:
-                at = offsets_at + 2 * index + offsets[index] + 2 * (code - first)
-                (glyph,) = struct.unpack_from(">H", table, at)
-            if glyph and code != 0xFFFF:
-                mapped.add(code)
-    return mapped
-
-
-def _format12(table: bytes, start: int) -> set[int]:
-    """Code points mapped by a cmap format 12 subtable."""
-    (groups,) = struct.unpack_from(">L", table, start + 12)
-    mapped: set[int] = set()
-    for index in range(groups):
-        first, last, _ = struct.unpack_from(">LLL", table, start + 16 + 12 * index)
-        mapped.update(range(first, last + 1))
-    return mapped
-
-
-def code_points(tables: dict[bytes, bytes]) -> set[int]:
-    """Every code point the font's Unicode cmap subtables map to a glyph."""
-    cmap = tables[b"cmap"]
-    (count,) = struct.unpack_from(">H", cmap, 2)
-    mapped: set[int] = set()
-    for index in range(count):
-        platform, encoding, offset = struct.unpack_from(">HHL", cmap, 4 + 8 * index)
-        if (platform, encoding) not in {(3, 1), (3, 10), (0, 3), (0, 4)}:
-            continue
-        (kind,) = struct.unpack_from(">H", cmap, offset)
-        if kind == 4:
-            mapped |= _format4(cmap, offset)
-        elif kind == 12:
-            mapped |= _format12(cmap, offset)
-    return mapped
 
 
 def parse_ranges(value: str) -> list[tuple[int, int]]:
@@ -135,10 +96,13 @@ def parse_ranges(value: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def face_ranges(css: str) -> dict[str, list[tuple[int, int]]]:
-    """unicode-range of each @font-face in `css`, by font-family."""
+def face_ranges(css: str) -> dict[str, list[list[tuple[int, int]]]]:
+    """unicode-range of each @font-face in `css`, by font-family (a family may have several)."""
     faces = re.findall(r'font-family: "([^"]+)";.*?unicode-range: ([^;]+);', css, flags=re.S)
-    return {family: parse_ranges(value) for family, value in faces}
+    ranges: dict[str, list[list[tuple[int, int]]]] = {}
+    for family, value in faces:
+        ranges.setdefault(family, []).append(parse_ranges(value))
+    return ranges
 
 
 # --- the vendored files ------------------------------------------------------------------------
@@ -152,40 +116,52 @@ def test_every_script_with_text_in_the_languages_taxonomy_has_a_font_or_a_reason
 
 
 @pytest.mark.parametrize("script", FONTS)
-def test_each_font_is_a_real_font_with_a_regular_to_bold_axis(script: str) -> None:
-    (path,) = font_files([script]).values()
-    data = path.read_bytes()
-    assert path.is_file()
-    assert data[:4] in SIGNATURES
-    tables = sfnt_tables(data)
-    assert {b"cmap", b"glyf", b"GSUB", b"GPOS", b"name"} <= set(tables)
-    assert weight_axis(tables) == FONTS[script].weights == (400, 700)
-
-
-@pytest.mark.parametrize("script", FONTS)
-def test_each_font_has_the_letters_of_its_script_and_of_its_languages(script: str) -> None:
-    (path,) = font_files([script]).values()
-    mapped = code_points(sfnt_tables(path.read_bytes()))
-    missing = [f"U+{ord(char):04X}" for char in LETTERS[script] if ord(char) not in mapped]
-    assert missing == []
+def test_each_script_has_a_whole_variable_face_and_a_static_names_face(script: str) -> None:
+    whole = (FONT_ROOT / script / FONTS[script].file).read_bytes()
+    names = (FONT_ROOT / script / FONTS[script].names_file).read_bytes()
+    shaping = {"cmap", "glyf", "GSUB", "GPOS", "GDEF", "name"}
+    assert shaping | {"fvar", "gvar"} <= woff2_tables(whole)
+    assert shaping <= woff2_tables(names)
+    assert "fvar" not in woff2_tables(names)
+    assert FONTS[script].weights == (400, 700)
+    # Subset to one script: far smaller than the upstream files (47.8 to 307.6 kB).
+    assert len(whole) < 85_000
+    assert len(names) < 15_000
 
 
 @pytest.mark.parametrize("script", FONTS)
 def test_each_font_ships_with_its_licence_and_copyright_notice(script: str) -> None:
-    ((bundle_path, path),) = font_files([script]).items()
+    files = font_files([script])
     ((licence_path, licence),) = licence_files([script]).items()
-    assert licence_path == f"{PurePosixPath(bundle_path).parent}/OFL.txt"
-    assert licence.parent == path.parent == FONT_ROOT / script
+    assert all(PurePosixPath(name).parent == PurePosixPath(licence_path).parent for name in files)
+    assert all(path.parent == licence.parent == FONT_ROOT / script for path in files.values())
     text = licence.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == name_record(sfnt_tables(path.read_bytes()), 0)
+    # tools/vendor_fonts.py checks that this line is the font's own notice (name ID 0).
+    assert re.fullmatch(
+        r"Copyright 20\d\d The Noto Project Authors \(https://github.com/\S+\)", text.splitlines()[0]
+    )
     assert "SIL OPEN FONT LICENSE Version 1.1" in text
 
 
-def test_the_readme_records_each_vendored_file() -> None:
+def test_the_readme_records_each_vendored_file_with_its_size_and_sha256() -> None:
     readme = (FONT_ROOT / "README.md").read_text(encoding="utf-8")
     for script, font in FONTS.items():
-        assert f"`{font.file}`" in readme
-        assert f"{(FONT_ROOT / script / font.file).stat().st_size:,}" in readme
+        for name in (font.file, font.names_file):
+            data = (FONT_ROOT / script / name).read_bytes()
+            assert f"`{name}`" in readme
+            assert f"{len(data):,}" in readme
+            assert hashlib.sha256(data).hexdigest() in readme
+
+
+def test_the_names_faces_hold_the_letters_of_every_language_name() -> None:
+    # Changed names (a CLDR update) need tools/vendor_fonts.py run again.
+    expected: dict[str, set[str]] = {script: set() for script in FONTS}
+    for language in languages().values():
+        for char in language.native_name:
+            if (script := script_of(char)) is not None:
+                expected[script].add(char)
+    assert {script: set(letters) for script, letters in names_letters().items()} == expected
+    assert all(expected[script] for script in FONTS)
 
 
 # --- languages, files and CSS ------------------------------------------------------------------
@@ -215,48 +191,89 @@ def test_latin_needs_no_font_and_gets_the_system_stack() -> None:
     assert font_files(["latin"]) == {} == licence_files(["latin"])
     css = font_css(["latin"])
     assert "@font-face" not in css
-    assert "body {\n  font-family: system-ui," in css
+    assert "--agk-system: system-ui," in css
+    assert "--md-text-font: , " not in css and "--md-text-font: var(--agk-system);" in css
 
 
-@pytest.mark.parametrize("prefix", ["", "../../"])
+@pytest.mark.parametrize("prefix", ["", "../../../"])
 def test_the_css_references_exactly_the_font_files(prefix: str) -> None:
     scripts = sorted(KNOWN_SCRIPTS)
     files = font_files(scripts)
     css = font_css(scripts, url_prefix=prefix)
     assert sorted(URL.findall(css)) == sorted(prefix + name for name in files)
-    assert css.count("@font-face") == len(files) == len(FONTS)
-    assert css.count("font-display: swap;") == len(FONTS)
-    assert all(path.is_file() for path in files.values())
+    assert css.count("@font-face") == len(files) == 2 * len(FONTS)
+    assert css.count("font-display: swap;") == 2 * len(FONTS)
+    assert css.count('format("woff2")') == 2 * len(FONTS)
+    assert all(path.is_file() and path.suffix == ".woff2" for path in files.values())
 
 
 def test_only_the_requested_scripts_are_included() -> None:
-    css = font_css(["tamil", "latin"])
-    assert URL.findall(css) == ["fonts/tamil/NotoSansTamil-wght.ttf"]
-    assert list(font_files(["tamil", "latin"])) == ["fonts/tamil/NotoSansTamil-wght.ttf"]
+    tamil = ["fonts/tamil/NotoSansTamil-wght.woff2", "fonts/tamil/NotoSansTamil-names.woff2"]
+    assert URL.findall(font_css(["tamil", "latin"])) == tamil
+    assert list(font_files(["tamil", "latin"])) == tamil
     assert list(licence_files(["tamil"])) == ["fonts/tamil/OFL.txt"]
+
+
+def test_the_site_and_a_bundle_share_the_files_and_the_rules() -> None:
+    # A language site's stylesheet is <lang>/assets/fonts/fonts.css, next to its own copy of the
+    # fonts; a bundle's points three folders up, to the one copy in fonts/.
+    site = site_fonts.font_css(FONTS)
+    expected = site.replace('url("', 'url("../../../fonts/')
+    for script in FONTS:
+        expected = expected.replace(f" {script}/OFL.txt", f" ../../../fonts/{script}/OFL.txt")
+    assert font_css(FONTS, url_prefix="../../../") == expected
+    assert {f"fonts/{name}": path for name, path in site_fonts.font_files(FONTS).items()} == font_files(FONTS)
 
 
 def test_faces_claim_their_script_and_never_latin() -> None:
     css = font_css(list(FONTS))
     ranges = face_ranges(css)
-    assert sorted(ranges) == sorted(font.family for font in FONTS.values())
+    assert sorted(ranges) == sorted([NAMES_FAMILY, *(font.family for font in FONTS.values())])
+    latin = range(0x20, 0x250)
     for script, font in FONTS.items():
-        covered = ranges[font.family]
+        (covered,) = ranges[font.family]
         assert all(any(low <= ord(char) <= high for low, high in covered) for char in LETTERS[script])
         # Latin letters, digits and punctuation stay with the reader's system font.
-        assert not any(low <= 0x024F and high >= 0x0020 for low, high in covered)
+        assert not any(low <= latin[-1] and high >= latin[0] for low, high in covered)
+    # A names face claims exactly the letters it holds, all inside its script's range.
+    letters = names_letters()
+    claimed = sorted(
+        chr(point) for face in ranges[NAMES_FAMILY] for low, high in face for point in range(low, high + 1)
+    )
+    assert claimed == sorted("".join(letters.values()))
+    assert all(script_of(char) == script for script, text in letters.items() for char in text)
 
 
-def test_stacks_put_the_vendored_faces_before_the_system_fonts_and_end_generic() -> None:
-    css = font_css(["devanagari", "arabic", "latin"])
-    body = re.search(r"body \{\n  font-family: ([^;]+);", css)
-    code = re.search(r"code, kbd, pre, samp \{\n  font-family: ([^;]+);", css)
-    assert body and code
-    families = [family.strip() for family in body.group(1).split(",")]
-    assert families[:3] == ['"AGK Noto Sans Devanagari"', '"AGK Noto Naskh Arabic"', "system-ui"]
-    assert families[-1] == "sans-serif"
-    assert code.group(1).endswith("monospace")
-    assert '--md-text-font: "AGK Noto Sans Devanagari", "AGK Noto Naskh Arabic", system-ui' in css
+def _declaration(css: str, selector: str, name: str) -> list[str]:
+    """The families of declaration `name` in the rule whose selector list starts with `selector`."""
+    found = re.search(rf"(?m)^{re.escape(selector)}[^{{]*\{{[^}}]*?  {re.escape(name)}: ([^;]+);", css)
+    assert found, f"no {name} in {selector}"
+    return [family.strip() for family in found.group(1).split(",")]
+
+
+def test_each_language_gets_its_script_first_and_names_before_other_scripts() -> None:
+    css = font_css(["devanagari", "tamil", "arabic", "latin"])
+    deva, tamil, naskh = (f'"{FONTS[s].family}"' for s in ("devanagari", "tamil", "arabic"))
+    names = f'"{NAMES_FAMILY}"'
+    # Latin pages: every whole face, each claiming its own script only, then the system fonts.
+    assert _declaration(css, ":root", "--md-text-font") == [deva, tamil, naskh, "var(--agk-system)"]
+    assert _declaration(css, ":root", "--agk-names-font") == [names, deva, tamil, naskh, "var(--agk-system)"]
+    assert _declaration(css, 'html[lang|="brx"]', "--md-text-font")[0] == deva
+    assert _declaration(css, 'html[lang|="ta"]', "--md-text-font") == [
+        tamil,
+        deva,
+        naskh,
+        "var(--agk-system)",
+    ]
+    assert _declaration(css, 'html[lang|="ta"]', "--agk-names-font")[:3] == [tamil, names, deva]
+    assert _declaration(css, 'html[lang|="ks"]', "--md-code-font") == [naskh, deva, tamil, "var(--agk-mono)"]
+    # Text marked with a language inside a page: that language's script first.
+    assert _declaration(css, 'body [lang|="ks"]', "--md-text-font")[0] == naskh
+    assert "  font-family: var(--md-text-font), sans-serif;" in css
+    assert "code, kbd, pre, samp {\n  font-family: var(--md-code-font), monospace;\n}" in css
+    # Language names (switcher links, cards, "translated from") use the page's names stack.
+    assert "body [hreflang], body .agk-card__meta" in css
+    assert css.rstrip().endswith("font-family: var(--agk-names-font), sans-serif;\n}")
 
 
 def test_the_language_table_is_the_search_analysers_table() -> None:
@@ -318,6 +335,8 @@ def test_an_extracted_bundle_renders_each_script_with_its_font_and_latin_with_th
     try:
         watch.page.goto((tmp_path / "out" / "index.html").as_uri())
         watch.page.evaluate("document.fonts.ready")
+        # Checked before glyphs(): enabling DevTools' DOM domain logs an error about file: URLs.
+        assert watch.errors == []
         # Every letter in the vendored font; only the spaces between words in the system font.
         for lang, family in [
             ("hi", "Noto Sans Devanagari"),
@@ -329,7 +348,78 @@ def test_an_extracted_bundle_renders_each_script_with_its_font_and_latin_with_th
             assert system == TEXTS[lang].count(" ")
         custom, system = glyphs(watch.page, "en")
         assert (custom, system) == ({}, len(TEXTS["en"]))
-        assert watch.errors == []
         assert watch.external_requests() == []
     finally:
         watch.page.context.close()
+
+
+def _extracted(tmp_path: Path, html: str) -> Path:
+    """A zip with `html` as index.html and every font, extracted; the index.html."""
+    scripts = list(FONTS)
+    files: dict[str, Path | bytes] = {
+        "index.html": html.encode(),
+        "assets/fonts.css": font_css(scripts).encode(),
+        **{
+            f"assets/{name}": path for name, path in {**font_files(scripts), **licence_files(scripts)}.items()
+        },
+    }
+    bundle = write_archive(files, tmp_path / "bundle.zip", {"languages": ["en"]}).path
+    with zipfile.ZipFile(bundle) as archive:
+        archive.extractall(tmp_path / "out")
+    return tmp_path / "out" / "index.html"
+
+
+@pytest.mark.browser
+def test_every_letter_of_each_script_is_drawn_by_its_font(browser: Any, tmp_path: Path) -> None:
+    # One word per script: a combining sign after a space would make a cluster with the space.
+    paragraphs = {script: LETTERS[script] for script in FONTS}
+    html = "".join(
+        f'<p id="{script}" lang="{languages_of(script)}">{text}</p>' for script, text in paragraphs.items()
+    )
+    index = _extracted(tmp_path, page_html({}).replace("</body>", html + "</body>"))
+    watch = open_page(browser)
+    try:
+        watch.page.goto(index.as_uri())
+        watch.page.evaluate("document.fonts.ready.then(() => 0)")
+        for script in paragraphs:
+            custom, system = glyphs(watch.page, script)
+            # Every letter, sign and digit drawn by one web font, none by the system's.
+            assert len(custom) == 1, script
+            assert system == 0, script
+    finally:
+        watch.page.context.close()
+
+
+@pytest.mark.browser
+def test_language_names_need_only_the_names_faces(browser: Any, tmp_path: Path) -> None:
+    links = "".join(
+        f'<a id="name-{code}" hreflang="{code}" lang="{code}" href="#">{language.native_name}</a> '
+        for code, language in languages().items()
+        if code not in {"mni", "sat", "en"}  # no font for their scripts; English is Latin
+    )
+    index = _extracted(tmp_path, page_html({}).replace("</body>", f"<nav>{links}</nav></body>"))
+    watch = open_page(browser)
+    try:
+        watch.page.goto(index.as_uri())
+        watch.page.evaluate("document.fonts.ready.then(() => 0)")
+        loaded = watch.page.evaluate(
+            "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family.replaceAll('\"', ''))"
+        )
+        # One names face per script, and no whole face: an English page with a language list.
+        assert sorted(loaded) == [NAMES_FAMILY] * len(FONTS)
+        for code, language in languages().items():
+            if code in {"mni", "sat", "en"}:
+                continue
+            custom, system = glyphs(watch.page, f"name-{code}")
+            assert sum(custom.values()) > 0, code
+            assert system == sum(1 for char in language.native_name if script_of(char) is None), code
+        assert watch.external_requests() == []
+    finally:
+        watch.page.context.close()
+
+
+def languages_of(script: str) -> str:
+    """A language code written in `script`."""
+    return next(
+        code for code, rules in sorted(load_analysis_data().languages.items()) if rules.script == script
+    )

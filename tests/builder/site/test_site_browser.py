@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from tests.browser import PageWatch, open_page, site_root
-from tests.conftest import FIXTURES, new_project
+from tests.conftest import FIXTURES, build_site, new_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -25,13 +25,7 @@ HIT_COUNT = "n => document.querySelectorAll('.agk-search-page a.agk-search__hit'
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid fixture corpus built once with `agk build --strict`."""
     project = new_project(tmp_path_factory.mktemp("site") / "repo", FIXTURES / "valid" / "case_studies")
-    completed = subprocess.run(
-        [sys.executable, "-m", "builder", "build", "--strict"],
-        cwd=project.root, capture_output=True, text=True, check=False,
-        env={"SOURCE_DATE_EPOCH": "1700000000", "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
-    assert completed.returncode == 0, completed.stderr
-    return project.root / "site"
+    return build_site(project)
 
 
 @pytest.fixture(scope="module", params=["http", "file"])
@@ -86,8 +80,8 @@ def test_catalogue_filter_narrows_results(watch: PageWatch, base: str) -> None:
 def test_language_switch_lands_on_the_same_case(watch: PageWatch, base: str) -> None:
     page = watch.page
     page.goto(f"{base}/en/{LESSON}")
-    page.locator(".md-header .md-select").hover()
-    page.locator("a.agk-switch[hreflang=hi]").click()
+    page.locator(".md-header summary.agk-languages__button").click()
+    page.locator(".agk-languages__list a.agk-switch[hreflang=hi]").click()
     page.wait_for_url(f"**/hi/{LESSON}")
     assert page.locator("h1").first.inner_text() == "एक ज़िले में गर्भावस्था की ट्रैकिंग"
     assert_clean(watch)

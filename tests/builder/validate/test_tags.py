@@ -126,7 +126,8 @@ def _links(page: Path) -> dict[str, Path]:
     text = page.read_text(encoding="utf-8")
     listing = text[text.index('class="agk-index"') :]
     listing = listing[: listing.index("</ul>")]
-    found = re.findall(r'<a href="([^"]+)">([^<]*)</a>', listing)
+    # Tags are contributor text of unknown language: the links may carry dir="auto".
+    found = re.findall(r'<a href="([^"]+)"[^>]*>([^<]*)</a>', listing)
     return {html.unescape(label): (page.parent / target).resolve() for target, label in found}
 
 

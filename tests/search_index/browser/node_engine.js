@@ -5,7 +5,7 @@
  *
  * engine.js runs unchanged in a vm context, as in a page: its global is the context, and the
  * only browser stand-in is script loading (a <script> appended to document.head runs the file
- * it names in the same context), which is how it loads the Snowball stemmers.
+ * it names in the same context), which is how it loads the Snowball stemmers and data files.
  */
 "use strict";
 
@@ -17,7 +17,16 @@ function runFile(context, file) {
 }
 
 function pageContext() {
-  const context = vm.createContext({ console: console });
+  // The browser globals engine.js uses besides script loading, as Node provides them.
+  const context = vm.createContext({
+    console: console,
+    MessageChannel: MessageChannel,
+    performance: performance,
+    atob: atob,
+    Blob: Blob,
+    DecompressionStream: DecompressionStream,
+    Response: Response,
+  });
   context.document = {
     createElement: function () {
       return {};

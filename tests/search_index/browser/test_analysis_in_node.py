@@ -49,7 +49,7 @@ TOKEN_STREAMS = """async (engine, input) => {
     for (const lang of input.languages) {
         const analyser = new AgkSearch.Analyser(analysis, lang);
         out[lang === null ? "*" : lang] = input.texts.map(
-            (text) => analyser.foldedWords(text).map((word) => analyser.wordTerms(word)));
+            (text) => analyser.tokenTerms(text));
     }
     return out;
 }"""

@@ -23,7 +23,7 @@ from search_index.index.build import build_index
 from search_index.query.searching import search
 from tests.browser import PageWatch, open_page
 from tests.search_index.browser.parity_inputs import corpus_words
-from tests.search_index.search_fixtures import load_json
+from tests.search_index.search_fixtures import corpus_names, load_json
 
 TABLE = load_json("relevance.json")
 ROWS = [
@@ -37,7 +37,7 @@ ROWS = [
 def index_page(corpus: list[SearchDocument], tmp_path_factory: pytest.TempPathFactory) -> str:
     """Return the file:// URL of a page next to the static index of the fixture corpus."""
     folder = tmp_path_factory.mktemp("browser-index")
-    write_static_index(corpus, folder / "search")
+    write_static_index(corpus, folder / "search", names=corpus_names())
     page = folder / "index.html"
     page.write_text(
         '<!doctype html><meta charset="utf-8"><title>engine</title><script src="search/engine.js"></script>',
@@ -63,7 +63,9 @@ def browser_search(page: Any, query: str, lang: str | None, filters: dict[str, s
         const result = await engine.search(query, {lang: lang, filters: filters, limit: 10});
         const ids = [];
         for (const hit of result.hits) ids.push((await engine.document(hit.doc)).id);
-        return {ids, total: result.total, facets: result.facets, scores: result.hits.map(h => h.score)};
+        return {ids, total: result.total, facets: result.facets, scores: result.hits.map(h => h.score),
+                partial: result.partial, recognised: result.recognised, missing: result.hits.map(h => h.missing),
+                suggestion: result.suggestion};
     }"""
     found: dict[str, Any] = page.evaluate(script, [query, lang, filters])
     return found
@@ -80,6 +82,10 @@ def test_browser_answers_like_the_cli(
     assert found["total"] == cli.total
     assert found["facets"] == {key: dict(counts) for key, counts in cli.facets.items()}
     assert found["scores"] == pytest.approx([hit.score for hit in cli.hits], abs=1e-4)
+    assert found["partial"] == cli.partial
+    assert found["recognised"] == [dict(item) for item in cli.recognised]
+    assert found["missing"] == [list(hit.missing) for hit in cli.hits]
+    assert found["suggestion"] == cli.suggestion
     assert sorted(found["ids"]) == sorted(row["matches"]), row["why"]
     assert not engine_page.errors
 

@@ -21,7 +21,7 @@ from search_index.browser import varint
 from search_index.browser.export import ASSETS_DIR, build_static, write_static_index
 from search_index.browser.snowball_scripts import snowball_scripts
 from search_index.documents import FACET_KEYS, SearchDocument
-from search_index.fields import LABELS_FIELD, OTHER_LANGUAGE, PARTS
+from search_index.fields import LABELS_FIELD, OTHER_LANGUAGE, PARTS, field_language
 from tests.search_index.whoosh_reference import whoosh_searcher
 
 
@@ -32,14 +32,26 @@ def payload(text: str) -> Any:
     return json.loads(data)
 
 
+def _field_lengths(meta: Mapping[str, Any], fieldname: str) -> list[int]:
+    """Return the stored length byte of every document in one field, from meta's doc_lengths."""
+    values = varint.decode_all(meta["doc_lengths"])
+    names = [meta["doc_langs"][number] for number in varint.decode_all(meta["doc_lang"])]
+    per_doc = len(meta["parts"]) + 1
+    found = []
+    for doc, lang in enumerate(names):
+        own = [f"{part}_{field_language(lang)}" for part in meta["parts"]] + [meta["labels_field"]]
+        found.append(values[doc * per_doc + own.index(fieldname)] if fieldname in own else 0)
+    return found
+
+
 def _weights(files: Mapping[str, str], fieldname: str, term: str) -> dict[int, float]:
     """Return {docnum: BM25F weight} of one term in one field, from the shards and meta.js."""
     meta = payload(files["meta.js"])
     field_index = meta["fields"].index(fieldname)
     ranking = meta["ranking"]
     table = ranking["length_table"]
-    lengths = [table[byte] for byte in varint.decode_all(meta["lengths"][fieldname])]
     documents = meta["documents"]
+    lengths = [table[byte] for byte in _field_lengths(meta, fieldname)]
     average = ranking["totals"][fieldname] / documents or 1.0
     for name, text in files.items():
         shard = payload(text) if name.startswith("t/") else {}
@@ -120,11 +132,14 @@ def test_meta_columns_describe_every_document() -> None:
     state = meta["facets"]["state"]
     assert state["values"] == ["TN", "UP"] and state["labels"] == ["TN", "Uttar Pradesh"]
     assert state["single"] and varint.decode_all(state["docs"]) == [1, 1, 0]
-    assert not meta["facets"]["sdg"]["single"]
-    assert varint.decode_all(meta["facets"]["sdg"]["docs"]) == [2, 0, 1, 2, 0, 1, 0]
-    assert [len(varint.decode_all(column)) for column in meta["lengths"].values()] == [3] * len(
-        meta["fields"]
-    )
+    sdg = meta["facets"]["sdg"]
+    assert not sdg["single"]
+    # Documents share sets of values: two sets here, one of them empty.
+    assert sdg["sets"] == [[], [0, 1]]
+    per_doc = [[sdg["values"][v] for v in sdg["sets"][n]] for n in varint.decode_all(sdg["docs"])]
+    assert per_doc == [["3", "6"], ["3", "6"], []]
+    # Four length bytes per document: its own title, summary, body and labels.
+    assert len(varint.decode_all(meta["doc_lengths"])) == 3 * 4
 
 
 def test_hostile_text_stays_data(tmp_path: Path) -> None:

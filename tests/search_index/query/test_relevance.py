@@ -24,6 +24,9 @@ def test_relevance(corpus_index: Path, case: dict[str, Any]) -> None:
     found = [hit.id for hit in results.hits]
     assert sorted(found) == sorted(case["matches"]), case["why"]
     assert results.total == len(case["matches"])
+    assert results.partial == case.get("partial", False), case["why"]
+    if "suggestion" in case:
+        assert results.suggestion == case["suggestion"], case["why"]
     if "first" in case:
         assert found[0] == case["first"], case["why"]
 

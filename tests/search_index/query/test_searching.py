@@ -14,6 +14,8 @@ from search_index.documents import SearchDocument
 from search_index.errors import IndexNotFound, UnknownFacet
 from search_index.index.build import build_index
 from search_index.query.searching import search
+from search_index.ranking import MAX_QUERY_WORDS
+from tests.search_index.search_fixtures import corpus_names
 
 HOSTILE_QUERIES = [
     "title:foo OR *",
@@ -67,8 +69,12 @@ def test_random_queries_never_raise(corpus_index: Path, query: str) -> None:
 
 
 def test_query_syntax_is_plain_words(corpus_index: Path) -> None:
-    # "title:training" is the two words "title" and "training"; no case has the first.
-    assert search(corpus_index, "title:training").total == 0
+    # "title:training" is the two words "title" and "training"; no case has the first, so the
+    # cases with "training" come as partial matches, each missing "title".
+    results = search(corpus_index, "title:training")
+    assert results.partial
+    assert [hit.id for hit in results.hits] == ["dl-school-road-safety"]
+    assert [hit.missing for hit in results.hits] == [("title",)]
     # OR is a (stop) word, not an operator: both other words are still required.
     assert [hit.id for hit in search(corpus_index, "health OR pregnancy").hits] == ["up-maternal-tracking"]
 
@@ -105,8 +111,8 @@ def test_lang_restricts_to_narratives_in_that_language(corpus_index: Path) -> No
 def test_same_query_gives_identical_results(
     corpus: list[SearchDocument], corpus_index: Path, tmp_path: Path
 ) -> None:
-    build_index(list(reversed(corpus)), tmp_path)
-    for query in ("जिला", "health", "प्रखंड", "officer"):
+    build_index(list(reversed(corpus)), tmp_path, names=corpus_names())
+    for query in ("जिला", "health", "प्रखंड", "officer", "helth", "UP", "garbhvati"):
         assert search(corpus_index, query).as_dict() == search(tmp_path, query).as_dict()
 
 
@@ -119,3 +125,10 @@ def test_languages_without_rules_and_unknown_codes_are_searchable(
     assert {hit.id for hit in search(tmp_path, "धर्मक्षेत्रे").hits} == {"sa-case", "zz-case"}
     assert [hit.id for hit in search(tmp_path, "धर्मक्षेत्रे", lang="zz").hits] == ["zz-case"]
     assert [hit.id for hit in search(tmp_path, "wasserwirt").hits] == ["zz-case"]
+
+
+def test_only_the_first_words_of_a_long_query_count(corpus_index: Path) -> None:
+    # A pasted paragraph: words past MAX_QUERY_WORDS are not searched for.
+    filler = " ".join(f"zzq{number}" for number in range(MAX_QUERY_WORDS))
+    assert search(corpus_index, f"{filler} pregnancy").total == 0
+    assert search(corpus_index, f"pregnancy {filler}").partial
