@@ -512,16 +512,20 @@
 
   /** The number of the shard whose range holds `term`. */
   Engine.prototype.shardOf = function (term) {
-    var firsts = this.meta.shards;
+    return shardNumber(this.meta.shards, term);
+  };
+
+  /** The number of the shard whose range holds `key`, from the shards' boundaries. */
+  function shardNumber(boundaries, key) {
     var lo = 0;
-    var hi = firsts.length;
+    var hi = boundaries.length;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
-      if (firsts[mid] <= term) lo = mid + 1;
+      if (boundaries[mid] <= key) lo = mid + 1;
       else hi = mid;
     }
     return Math.max(0, lo - 1);
-  };
+  }
 
   Engine.prototype.shard = function (number) {
     var self = this;
@@ -552,16 +556,7 @@
     var self = this;
     var firsts = this.meta.key_shards || [];
     if (!keys.length || !firsts.length) return Promise.resolve({});
-    var numbers = keys.map(function (key) {
-      var lo = 0;
-      var hi = firsts.length;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (firsts[mid] <= key) lo = mid + 1;
-        else hi = mid;
-      }
-      return Math.max(0, lo - 1);
-    });
+    var numbers = keys.map(function (key) { return shardNumber(firsts, key); });
     return Promise.all(numbers.map(function (number) {
       if (!self.keyShards[number]) self.keyShards[number] = loadData(self.base, "k/" + number + ".js", "k" + number);
       return self.keyShards[number];
@@ -1017,28 +1012,14 @@
   /** Resolve to {scores, masks} of every document matching some clause (scoring.partial_scores):
       the clauses' scores added in query order times the share of clauses matched. */
   Engine.prototype.partialScores = function (clauses) {
-    var self = this;
     var totals = new Map();
     var masks = new Map();
-    var chain = Promise.resolve();
-    var started = now();
-    clauses.forEach(function (alternatives, number) {
-      var own = new Map();
-      alternatives.forEach(function (alt) {
-        // Cut into tasks of about SLICE_MS, as scoreClauses does.
-        chain = chain.then(function () {
-          if (now() - started < SLICE_MS) return null;
-          return nextTask().then(function () { started = now(); });
-        }).then(function () { self.addAlternative(own, alt); });
+    return this.eachClause(clauses, function (own, number) {
+      own.forEach(function (score, doc) {
+        totals.set(doc, totals.has(doc) ? totals.get(doc) + score : score);
+        masks.set(doc, (masks.get(doc) || 0) | (1 << number));
       });
-      chain = chain.then(function () {
-        own.forEach(function (score, doc) {
-          totals.set(doc, totals.has(doc) ? totals.get(doc) + score : score);
-          masks.set(doc, (masks.get(doc) || 0) | (1 << number));
-        });
-      });
-    });
-    return chain.then(function () {
+    }).then(function () {
       var scores = new Map();
       totals.forEach(function (total, doc) {
         scores.set(doc, total * (bitCount(masks.get(doc)) / clauses.length));
@@ -1120,14 +1101,14 @@
     });
   };
 
-  /** Resolve to {doc: score} of every document matching all clauses (sums, as whoosh's And
-      of Ors). Long work is cut into tasks of about SLICE_MS so that typing stays responsive. */
-  Engine.prototype.scoreClauses = function (clauses) {
+  /** Score each clause ({doc: score} summed over its alternatives, as whoosh's Or) and hand it
+      to `take(own, clause number)`, in query order. Long work is cut into tasks of about
+      SLICE_MS so that typing stays responsive. Resolves when every clause is taken. */
+  Engine.prototype.eachClause = function (clauses, take) {
     var self = this;
-    var scores = null;
     var started = now();
     var chain = Promise.resolve();
-    clauses.forEach(function (alternatives) {
+    clauses.forEach(function (alternatives, number) {
       var own = new Map();
       alternatives.forEach(function (alt) {
         chain = chain.then(function () {
@@ -1135,19 +1116,26 @@
           return nextTask().then(function () { started = now(); });
         }).then(function () { self.addAlternative(own, alt); });
       });
-      chain = chain.then(function () {
-        if (scores === null) {
-          scores = own;
-          return;
-        }
-        var joined = new Map();
-        scores.forEach(function (score, doc) {
-          if (own.has(doc)) joined.set(doc, score + own.get(doc));
-        });
-        scores = joined;
-      });
+      chain = chain.then(function () { take(own, number); });
     });
-    return chain.then(function () { return scores; });
+    return chain;
+  };
+
+  /** Resolve to {doc: score} of every document matching all clauses (sums, as whoosh's And
+      of Ors). */
+  Engine.prototype.scoreClauses = function (clauses) {
+    var scores = null;
+    return this.eachClause(clauses, function (own) {
+      if (scores === null) {
+        scores = own;
+        return;
+      }
+      var joined = new Map();
+      scores.forEach(function (score, doc) {
+        if (own.has(doc)) joined.set(doc, score + own.get(doc));
+      });
+      scores = joined;
+    }).then(function () { return scores; });
   };
 
   var SLICE_MS = 30;
