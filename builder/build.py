@@ -5,18 +5,22 @@ validate (+ model) → render every language → MkDocs per language (parallel) 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from builder.braille import liblouis
 from builder.diagnostics.formats import render as render_report
 from builder.errors import UsageError
 from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy
 from builder.project import Project
 from builder.render import site_pages
+from builder.render.braille_files import BrailleFiles, site_braille
 from builder.render.pages.common import LanguageSite, case_md
 from builder.render.root_files import root_files
 from builder.render.search_documents import facet_labels, site_documents
@@ -26,11 +30,14 @@ from builder.validate.validation import Validation, validate
 from search_index.similarity.related_cases import TermProfile, related_by_profiles
 
 RELATED = 5
+# Adds files to a built site (its folder, the cases in it, the published address) before the
+# site is put in place.
+Finish = Callable[[Path, tuple[CaseStudy, ...], str], None]
 # UI strings the search box and results page need (facet legends included).
 SEARCH_STRINGS = ("search", "search_placeholder", "search_label", "search_results", "search_one_result",
                   "search_none", "search_all_results", "search_more", "search_loading", "search_failed",
                   "search_hint", "search_filters", "search_any", "sector", "state", "level", "type", "year",
-                  "sdg", "languages")  # fmt: skip
+                  "sdg", "languages", "teaching_note")  # fmt: skip
 # The reader's menu. Contributor pages (contribute/, reference/ with the error codes) are
 # reached from the Contribute page.
 NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/index.md",
@@ -39,7 +46,10 @@ NAV = ("index.md", "catalogue.md", "sectors/index.md", "states/index.md", "sdgs/
 # UI strings of the header, the footer and the 404 page (builder/site/theme/).
 UI_STRINGS = ("choose_language", "licence_line", "owner_line", "contact", "last_updated", "accessibility",
               "about", "contribute", "not_found", "not_found_text", "home", "search_placeholder",
-              "permalink")  # fmt: skip
+              "permalink", "find_language", "current_language", "material_skip", "material_header",
+              "material_footer", "material_nav", "material_toc", "material_top", "material_next",
+              "material_previous", "material_copy", "material_copied",
+              "material_select_language")  # fmt: skip
 
 
 def _progress(message: str) -> None:
@@ -101,10 +111,11 @@ def language_job(
     languages: tuple[tuple[str, str], ...],
     owner: mkdocs.SiteOwner | None = None,
     sources: dt.date | None = None,
+    files: Mapping[str, bytes] | None = None,
 ) -> mkdocs.LanguageBuild:
     """Render one language: generated pages, hand-written docs, media of every case."""
     pages = {
-        **site_pages.docs_pages(project.docs_dir, language_site.lang),
+        **site_pages.docs_pages(project.docs_dir, language_site),
         **site_pages.language_pages(language_site),
     }
     media = {
@@ -123,18 +134,20 @@ def language_job(
         search_strings={key: language_site.t(key) for key in SEARCH_STRINGS},
         ui_strings={key: language_site.t(key) for key in UI_STRINGS},
         owner=owner or mkdocs.SiteOwner(), source_date=(sources or build_date()).isoformat(),
-        page_dates=case_dates(language_site.cases),
+        page_dates=case_dates(language_site.cases), files=dict(files or {}),
     )  # fmt: skip
 
 
-def run(project: Project, out: Path, requested_langs: str | None, strict: bool) -> int:
+def run(
+    project: Project, out: Path, requested_langs: str | None, strict: bool, finish: Finish | None = None
+) -> int:
     """Validate, model, render and build every language; the old site stays on failure."""
     validation = validate_for_build(project, strict)
     if validation is None:
         return 1
     cases = tuple(sorted(validation.cases, key=lambda c: c.id))
     langs = parse_languages(list(cases), requested_langs, validation.taxonomy)
-    return build_site(project, validation, langs, out, strict=strict)
+    return build_site(project, validation, langs, out, strict=strict, finish=finish)
 
 
 def permalink_titles() -> dict[str, str]:
@@ -160,10 +173,14 @@ def language_jobs(
     langs: list[str],
     site_url: str,
     selected: frozenset[str] | None = None,
+    options: mkdocs.BuildOptions | None = None,
 ) -> tuple[tuple[CaseStudy, ...], list[mkdocs.LanguageBuild]]:
     """The `selected` cases (all when None) and the rendered MkDocs job of every language."""
     taxonomy = validation.taxonomy
     every = tuple(sorted(validation.cases, key=lambda c: c.id))
+    options = options or mkdocs.BuildOptions()
+    if options.teaching_notes == "omit":
+        every = tuple(dataclasses.replace(case, teaching_notes={}) for case in every)
     cases = every if selected is None else tuple(c for c in every if c.id in selected)
     outside = {c.id: c for c in every if selected is not None and c.id not in selected}
     related = related_cases(every, validation.profiles)
@@ -171,13 +188,34 @@ def language_jobs(
     owner = mkdocs.site_owner(project.mkdocs_yml)
     sources = source_date(project.root)
     jobs = []
+    braille = braille_available()
+    untranslatable = 0
     for lang in langs:
         _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
         language_site = LanguageSite(
-            lang, taxonomy, cases, tuple(langs), site_url, related, outside, validation.rendered
+            lang, taxonomy, cases, tuple(langs), site_url, related, outside, validation.rendered,
+            case_downloads=options.case_downloads,
+        )  # fmt: skip
+        made = site_braille(language_site) if braille else BrailleFiles({}, {})
+        untranslatable += sum(len(found) for found in made.untranslatable.values())
+        language_site = dataclasses.replace(language_site, braille=frozenset(made.files))
+        jobs.append(language_job(project, language_site, names, owner, sources, made.files))
+    if untranslatable:
+        _progress(
+            f"braille: {untranslatable} characters have no Braille in their language's table; "
+            "`agk validate --braille` lists them with their case and line"
         )
-        jobs.append(language_job(project, language_site, names, owner, sources))
     return cases, jobs
+
+
+def braille_available() -> bool:
+    """True when liblouis is installed; otherwise says once that Braille files are left out."""
+    try:
+        liblouis.version()
+    except liblouis.LiblouisMissing as missing:
+        _progress(f"{missing}: building without Braille-ready files")
+        return False
+    return True
 
 
 def build_site(
@@ -188,26 +226,34 @@ def build_site(
     *,
     strict: bool,
     selected: frozenset[str] | None = None,
+    options: mkdocs.BuildOptions | None = None,
+    finish: Finish | None = None,
 ) -> int:
     """Render and build the language sites of the `selected` cases (all when None) into `out`.
 
     Related cases are found among all cases; those left out link to the published site.
+    `options` replace those of the root mkdocs.yml; `finish` adds files to the finished site
+    (the case zips of publish/) before it replaces the old one.
     """
     taxonomy = validation.taxonomy
     try:
         site_url = mkdocs.published_url(project.mkdocs_yml)
         mkdocs.site_owner(project.mkdocs_yml)  # a malformed extra.owner stops here, not later
+        options = options or mkdocs.build_options(project.mkdocs_yml)
     except mkdocs.SiteError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    cases, jobs = language_jobs(project, validation, langs, site_url, selected)
+    if finish is None:
+        options = dataclasses.replace(options, case_downloads=False)
+    cases, jobs = language_jobs(project, validation, langs, site_url, selected, options)
     pages = {job.lang: tuple(job.pages) for job in jobs}
     files = root_files(cases, langs, taxonomy, site_url, pages, build_date())
     _progress(f"building {len(jobs)} language site(s) with MkDocs")
     out = out if out.is_absolute() else project.root / out
     rtl = {lang: taxonomy.languages[lang].rtl for lang in langs}
     try:
-        results = staging.build_sites(jobs, rtl, files, out, strict=strict)
+        after = (lambda site: finish(site, cases, site_url)) if finish else None
+        results = staging.build_sites(jobs, rtl, files, out, strict=strict, finish=after)
     except staging.OutputBusy:
         where = project.display(out)
         print(f"agk: another agk build is writing {where}/; try again when it has finished", file=sys.stderr)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from search_index.errors import InvalidDocument
 
 # The facet keys builder sends today; any key matching _FACET_KEY is accepted.
-FACET_KEYS = ("language", "level", "sdg", "sector", "state", "type", "year")
+FACET_KEYS = ("language", "level", "note", "sdg", "sector", "state", "type", "year")
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LANG = re.compile(r"[a-z]{2,3}")
 _FACET_KEY = re.compile(r"[a-z][a-z0-9_]*")

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -90,9 +91,27 @@ class _Quiet(SimpleHTTPRequestHandler):
         """Silence request logs."""
 
 
-def serve(directory: Path) -> tuple[str, ThreadingHTTPServer]:
-    """Serve `directory` on 127.0.0.1 at a free port; returns (base URL, server)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
+class _HostLike(_Quiet):
+    """Serves a site like a static host: a missing address gets the root 404.html, status 404."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def serve(directory: Path, *, not_found_page: bool = False) -> tuple[str, ThreadingHTTPServer]:
+    """Serve `directory` on 127.0.0.1 at a free port; returns (base URL, server). With
+    `not_found_page`, missing addresses get the root 404.html as a static host gives it."""
+    handler = functools.partial(_HostLike if not_found_page else _Quiet, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
@@ -100,11 +119,12 @@ def serve(directory: Path) -> tuple[str, ThreadingHTTPServer]:
 
 @contextlib.contextmanager
 def site_root(directory: Path, kind: str) -> Iterator[str]:
-    """The root URL of a built site: `kind` "file" opens it from disk, "http" serves it locally."""
+    """The root URL of a built site: `kind` "file" opens it from disk, "http" serves it locally,
+    "host" serves it answering missing addresses with its 404.html, as static hosts do."""
     if kind == "file":
         yield directory.as_uri()
         return
-    url, server = serve(directory)
+    url, server = serve(directory, not_found_page=kind == "host")
     try:
         yield url
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -57,3 +58,16 @@ def make_project(tmp_path: Path) -> MakeProject:
 def valid_project(make_project: MakeProject) -> Project:
     """A project holding the small valid fixture corpus."""
     return make_project(FIXTURES / "valid" / "case_studies")
+
+
+@pytest.fixture(scope="session")
+def liblouis() -> None:
+    """Skip without liblouis on a developer machine (one clear message); fail under CI=true."""
+    from builder.braille import liblouis as library
+
+    try:
+        library.version()
+    except library.LiblouisMissing as missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI needs liblouis for the Braille tests ({missing})")
+        pytest.skip(f"{missing}: the Braille tests need it (apt-get install liblouis20 liblouis-data)")

@@ -15,7 +15,7 @@ LAYERS = (
     ("project", "errors"),
     ("diagnostics",),
     ("source",),
-    ("markdown", "model"),
+    ("markdown", "model", "braille"),
     ("validate",),
     ("render",),
     ("site",),

@@ -6,12 +6,13 @@ The exact steps, with the pinned versions, are in builder/assets/vendor/fonts/RE
     python3 -m venv /tmp/agk-fonts && /tmp/agk-fonts/bin/pip install fonttools==4.68.0 brotli==1.2.1
     PYTHONPATH=/tmp/agk-fonts/lib/python3.X/site-packages .venv/bin/python tools/vendor_fonts.py SOURCE
 
-SOURCE is a folder with the upstream files named in UPSTREAM (checked by SHA-256). For each
-script this writes two WOFF2 files next to its OFL.txt: the whole script (its Unicode block and
-the few shared code points of builder.site.fonts.FONTS, with every OpenType layout feature, so
-conjuncts and joining forms still shape) and the letters of the language names only (glyphs
-reachable from them through the layout features included). names.json records those letters.
-It prints the README's table of files.
+SOURCE is a folder with the upstream files named in UPSTREAM and UPSTREAM_BOLD (checked by
+SHA-256). For each script this writes WOFF2 files next to its OFL.txt: the whole script (its
+Unicode block and the few shared code points of builder.site.fonts.FONTS, with every OpenType
+layout feature, so conjuncts and joining forms still shape; one variable file, or a static
+regular and bold) and the letters of the language names only (glyphs reachable from them through
+the layout features included). names.json records those letters. It prints the README's table
+of files.
 """
 
 from __future__ import annotations
@@ -74,6 +75,26 @@ UPSTREAM = {
         "NotoNaskhArabic-Variable.ttf",
         "67b5a525a661b607971fbd3f96a81b89d3a768e74534fca84f18ac97e6fab72f",
     ),
+    # Static fonts from Debian's fonts-noto-core 20201225-1 (no variable build was at hand).
+    "ol_chiki": (
+        "NotoSansOlChiki-Regular.ttf",
+        "3dc960a2d687b0e4fe03e5c2eb88be2a3d244c4509029277ca2be248787d33b3",
+    ),
+    "meetei_mayek": (
+        "NotoSansMeeteiMayek-Regular.ttf",
+        "1e6633879d76284a1fb2e361205341a788313afdd6b1dfb8b7bbe77e27164393",
+    ),
+}
+# The bold file of each static font (VendoredFont.bold_file), from the same package.
+UPSTREAM_BOLD = {
+    "ol_chiki": (
+        "NotoSansOlChiki-Bold.ttf",
+        "8c92ae4977a5745e30b14c447b999f5c286a0f0a0f137160831c94bfda10dffa",
+    ),
+    "meetei_mayek": (
+        "NotoSansMeeteiMayek-Bold.ttf",
+        "ded09075316fab4182cd923ac464fbe25ad31ca26515a597f2e6473af86f3efc",
+    ),
 }
 
 
@@ -93,7 +114,8 @@ def woff2(source: bytes, points: list[int], *, names: bool = False) -> bytes:
     A whole-script face keeps every OpenType layout feature and the weight axis. A names face
     keeps the features browsers apply by default (fontTools' default list: the Indic and Arabic
     shaping features, kerning, marks), which is all a name needs, and is fixed at NAMES_WEIGHT
-    (no axis): a third of the size; the rare bold name is emboldened by the browser.
+    (no axis): a third of the size; the rare bold name is emboldened by the browser. A static
+    source (no fvar) is already at one weight: its regular gives the names face.
     """
     options = subset.Options()
     options.flavor = "woff2"
@@ -102,7 +124,7 @@ def woff2(source: bytes, points: list[int], *, names: bool = False) -> bytes:
         options.layout_features = ["*"]  # every GSUB/GPOS feature: conjuncts, joining, marks
     # A fixed head.modified (the upstream one): the same sources give the same bytes.
     font = TTFont(io.BytesIO(source), lazy=False, recalcTimestamp=False)
-    if names:
+    if names and "fvar" in font:
         instancer.instantiateVariableFont(font, {"wght": NAMES_WEIGHT}, inplace=True)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=points)
@@ -117,6 +139,15 @@ def copyright_line(source: bytes) -> str:
     return str(TTFont(io.BytesIO(source))["name"].getDebugName(0))
 
 
+def read_upstream(folder: Path, name: str, digest: str) -> bytes | None:
+    """The upstream file `name` in `folder`, or None (with a message) if its SHA-256 differs."""
+    source = (folder / name).read_bytes()
+    if hashlib.sha256(source).hexdigest() != digest:
+        print(f"{name}: SHA-256 differs from the one recorded here", file=sys.stderr)
+        return None
+    return source
+
+
 def main() -> int:
     """Check the sources, write the WOFF2 files and names.json, print the README table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -125,19 +156,19 @@ def main() -> int:
     letters = names_letters()
     rows = []
     for script, font in FONTS.items():
-        name, digest = UPSTREAM[script]
-        source = (args.source / name).read_bytes()
-        if hashlib.sha256(source).hexdigest() != digest:
-            print(f"{name}: SHA-256 differs from the one recorded here", file=sys.stderr)
+        source = read_upstream(args.source, *UPSTREAM[script])
+        bold = read_upstream(args.source, *UPSTREAM_BOLD[script]) if font.bold_file else None
+        if source is None or (font.bold_file and bold is None):
             return 1
         licence = (FONT_ROOT / script / LICENCE_FILE).read_text(encoding="utf-8")
-        if licence.splitlines()[0] != copyright_line(source):
+        # Both files of a static pair carry the same notice; the one OFL.txt serves both.
+        if any(licence.splitlines()[0] != copyright_line(data) for data in (source, bold) if data):
             print(f"{script}/{LICENCE_FILE}: first line is not the font's copyright notice", file=sys.stderr)
             return 1
-        outputs = {
-            font.file: woff2(source, code_points(font.unicode_range)),
-            font.names_file: woff2(source, [ord(char) for char in letters[script]], names=True),
-        }
+        outputs = {font.file: woff2(source, code_points(font.unicode_range))}
+        if font.bold_file and bold:
+            outputs[font.bold_file] = woff2(bold, code_points(font.unicode_range))
+        outputs[font.names_file] = woff2(source, [ord(char) for char in letters[script]], names=True)
         for file, data in outputs.items():
             (FONT_ROOT / script / file).write_bytes(data)
             sha = hashlib.sha256(data).hexdigest()

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from builder.braille import liblouis
 from builder.cli import scaffold, search_report
 from builder.cli.changes import changed_paths
 from builder.diagnostics.formats import render
@@ -18,9 +19,19 @@ from builder.validate.validation import validate as run_validation
 
 
 def validate(
-    project: Project, paths: Sequence[Path], output_format: str, strict: bool, base: str | None
+    project: Project,
+    paths: Sequence[Path],
+    output_format: str,
+    strict: bool,
+    base: str | None,
+    braille: bool = False,
 ) -> int:
     """`agk validate`: print every problem; exit 1 on errors (or warnings when strict)."""
+    if braille:
+        try:
+            liblouis.version()
+        except liblouis.LiblouisMissing as absent:
+            raise UsageError(f"--braille needs liblouis: {absent}") from None
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
@@ -30,7 +41,7 @@ def validate(
             print(render((), 0, output_format))
             return 0
         paths = [] if taxonomy_changed else folders
-    result = run_validation(project, paths)
+    result = run_validation(project, paths, braille=braille)
     print(render(result.diagnostics, result.checked, output_format))
     return 1 if result.failed(strict) else 0
 
@@ -53,8 +64,9 @@ def new(project: Project, args: argparse.Namespace) -> int:
 def build(project: Project, out: Path, langs: str | None, strict: bool) -> int:
     """`agk build`: validate, then build the site."""
     from builder import build as build_stage
+    from builder.publish.case_downloads import write_case_zips
 
-    return build_stage.run(project, out, langs, strict)
+    return build_stage.run(project, out, langs, strict, finish=write_case_zips)
 
 
 def bundle(project: Project, args: argparse.Namespace) -> int:
@@ -64,7 +76,7 @@ def bundle(project: Project, args: argparse.Namespace) -> int:
     if not args.lang:
         raise UsageError("agk bundle needs --lang (e.g. --lang hi,en)")
     selection = bundles.Selection(state=args.state, sector=args.sector, sdg=args.sdg)
-    return bundles.bundle(project, args.lang, selection, args.output)
+    return bundles.bundle(project, args.lang, selection, args.output, notes=args.teaching_notes)
 
 
 def verify_bundle(args: argparse.Namespace) -> int:

@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         "--changed", action="store_true", help="only case folders changed since --base (git)"
     )
     validate.add_argument(
+        "--braille",
+        action="store_true",
+        help="also report characters the Braille tables cannot write (liblouis)",
+    )
+    validate.add_argument(
         "--base", default="origin/main", help="git ref for --changed (default: origin/main)"
     )
 
@@ -76,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--year", help="year the intervention began")
     search.add_argument("--level", help="level of government, e.g. district")
     search.add_argument("--type", help="case type, e.g. decision-forcing")
+    search.add_argument(
+        "--teaching-note", action="store_true", help="only case studies that have a teaching note"
+    )
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--json", action="store_true", help="print JSON")
 
@@ -94,6 +102,11 @@ def _add_bundle(sub: Any) -> None:
     bundle.add_argument("--state", help="state code, e.g. UP (national case studies are included)")
     bundle.add_argument("--sector", help="sector id, e.g. health")
     bundle.add_argument("--sdg", type=int, help="SDG number")
+    bundle.add_argument(
+        "--teaching-notes",
+        action="store_true",
+        help="include the teaching notes (answers for trainers; left out by default)",
+    )
     bundle.add_argument(
         "-o", "--output", type=Path, help="zip file to write (default: named after the selection)"
     )
@@ -127,7 +140,7 @@ def run(argv: Sequence[str]) -> int:
         if args.changed and args.paths:
             raise UsageError("give either PATHs or --changed, not both")
         return commands.validate(
-            project, args.paths, output_format, args.strict, args.base if args.changed else None
+            project, args.paths, output_format, args.strict, args.base if args.changed else None, args.braille
         )
     if args.command == "schema":
         return commands.schema(project)
@@ -142,6 +155,8 @@ def run(argv: Sequence[str]) -> int:
     if args.command == "search":
         keys = ("state", "sector", "sdg", "year", "level", "type")
         filters = {key: getattr(args, key) for key in keys if getattr(args, key)}
+        if args.teaching_note:
+            filters["note"] = "yes"
         return commands.search(project, args.query, filters, args.lang, args.limit, args.json)
     if args.command == "serve":
         return commands.serve(project, args.lang, args.port)

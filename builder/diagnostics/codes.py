@@ -288,6 +288,16 @@ _ENTRIES = (
         "`agk build` reports any other Markdown it cannot render with this code too, and stops with the "
         "previous site in place.",
     ),
+    Code(
+        "AGK310",
+        W,
+        "character with no Braille in its language's table",
+        "Reported by `agk validate --braille` (and counted in the summary of `agk build`): a "
+        "character of a narrative or teaching note that the liblouis table of its language has no "
+        "Braille for, such as ₹ in English and Hindi. The Braille-ready "
+        "file shows it as `\\x` and its hexadecimal code, which a Braille reader cannot make "
+        'sense of: write it out in words ("rupees") or use a character the table knows.',
+    ),
     # AGK4xx: cross-file consistency
     Code(
         "AGK401",

@@ -220,8 +220,9 @@ class RenderedCase:
     notes: Mapping[str, RenderedMarkdown]
 
 
-# Teaching notes sit under the page's own "Teaching note" heading, their ids kept apart.
-NOTE_OPTIONS = RenderOptions(heading_shift=1, id_prefix="tn-")
+# Teaching notes have a page of their own, which also prints the narrative for trainers: their
+# ids are kept apart from the narrative's.
+NOTE_OPTIONS = RenderOptions(id_prefix="tn-")
 
 
 def render_case(

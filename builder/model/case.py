@@ -79,9 +79,13 @@ class Narrative:
 
 @dataclass(frozen=True)
 class TeachingNote:
+    """The trainers' note of a case in one language; translated and checked like a narrative."""
+
     lang: str
     title: str
     body: str
+    translated_from: str | None = None
+    stale: bool = False
 
 
 @dataclass(frozen=True)
@@ -130,4 +134,5 @@ def facet_values(case: CaseStudy) -> dict[str, tuple[str, ...]]:
         "sdg": tuple(str(n) for n in case.sdgs),
         "year": (str(case.year),),
         "language": case.languages,
+        "note": ("yes",) if case.teaching_notes else (),
     }

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pycountry
 from babel import Locale
@@ -27,6 +28,7 @@ LANGUAGE_CODES = (
     "mni", "mr", "ne", "or", "pa", "sa", "sat", "sd", "ta", "te", "ur",
 )  # fmt: skip
 REQUIRED_LABEL_LANGUAGES = ("en", "hi")
+LANGUAGE_DATA = Path(__file__).resolve().parent / "data" / "languages.yaml"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ class Language:
     native_name: str
     english_name: str
     rtl: bool
+    # Languages its readers read when something is not written in it, best first; English
+    # comes after these for interface strings, labels and hand-written pages.
+    fallbacks: tuple[str, ...] = ()
+    # Whether a native reader has checked its interface strings, labels and sample translations.
+    reviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,17 +64,24 @@ class Taxonomy:
     names: Mapping[str, Mapping[str, Sequence[str]]] = field(default_factory=dict)
 
     def label(self, key: str, lang: str) -> str:
-        """The label of `key` (e.g. 'sectors.health') in `lang`, else English, else the id."""
-        for candidate in (lang, "en"):
+        """The label of `key` (e.g. 'sectors.health') in `lang`, else its fallbacks, else the id."""
+        for candidate in self.reading_order(lang):
             found = self.labels.get(candidate, {}).get(key)
             if found:
                 return found
         return key.rsplit(".", 1)[-1]
 
     def state_name(self, code: str, lang: str) -> str:
-        """A state's name: our label for `lang`, else pycountry's translation, else English."""
-        ours = self.labels.get(lang, {}).get(f"states.{code}")
-        return ours or state_names(lang).get(code) or state_names("en").get(code, code)
+        """A state's name: our label or pycountry's in `lang`, else in its fallbacks, else English."""
+        for candidate in self.reading_order(lang):
+            name = self.labels.get(candidate, {}).get(f"states.{code}") or state_names(candidate).get(code)
+            if name:
+                return name
+        return code
+
+    def reading_order(self, lang: str) -> tuple[str, ...]:
+        """`lang`, then the languages its readers fall back to (English last)."""
+        return reading_order(lang)
 
     def label_keys(self) -> tuple[str, ...]:
         """Every key that needs a label, in a stable order."""
@@ -109,17 +123,41 @@ def state_names(lang: str) -> dict[str, str]:
 
 @cache
 def languages() -> dict[str, Language]:
-    """The supported languages with native names and direction from CLDR."""
+    """The supported languages: native names and direction from CLDR, fallbacks from our data."""
+    data = _language_data()
     result = {}
     for code in LANGUAGE_CODES:
-        locale = Locale.parse(code)
+        locale = Locale.parse(data["locales"].get(code, code))
+        chain = [lang for lang in data["fallbacks"].get(code, ()) if lang != code]
         result[code] = Language(
             code=code,
-            native_name=locale.get_display_name(code) or code,
-            english_name=locale.get_display_name("en") or code,
+            # The language's name alone: "ꯃꯤꯇꯩꯂꯣꯟ", not the locale's "ꯃꯤꯇꯩꯂꯣꯟ (ꯃꯤꯇꯩ ꯃꯌꯦꯛ)".
+            native_name=locale.languages.get(code) or locale.get_display_name(code) or code,
+            english_name=Locale("en").languages.get(code) or code,
             rtl=locale.character_order == "right-to-left",
+            fallbacks=tuple(dict.fromkeys(chain)),
+            reviewed=code in data["reviewed"],
         )
     return result
+
+
+def reading_order(lang: str) -> tuple[str, ...]:
+    """`lang`, its fallback languages, then English: where a missing string or label is looked for."""
+    language = languages().get(lang)
+    return tuple(dict.fromkeys((lang, *(language.fallbacks if language else ()), "en")))
+
+
+def _language_data() -> dict[str, dict[str, Any]]:
+    """builder/model/data/languages.yaml: fallback chains and CLDR locales (our file, trusted)."""
+    document, problems = read_yaml(LANGUAGE_DATA.read_text(encoding="utf-8"), str(LANGUAGE_DATA))
+    if problems or document is None or not isinstance(document.value, dict):
+        raise ValueError(f"invalid language data {LANGUAGE_DATA}: {[p.message for p in problems]}")
+    value = document.value
+    return {
+        "fallbacks": dict(value.get("fallbacks") or {}),
+        "locales": dict(value.get("locales") or {}),
+        "reviewed": dict.fromkeys(value.get("reviewed") or (), True),
+    }
 
 
 class _File:

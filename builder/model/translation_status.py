@@ -6,7 +6,9 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
+from builder.braille.tables import table_for
 from builder.model.case import CaseStudy
+from builder.model.taxonomy import languages as known_languages
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,11 @@ class LanguageStatus:
     missing: int
     stale: tuple[str, ...]
     originals: int
+    teaching_notes: int
+    # Braille-ready files are made only where liblouis has a table for the language's script.
+    braille: bool
+    # No native reader has checked the language's interface and sample translations yet.
+    needs_review: bool
 
 
 def status(cases: Sequence[CaseStudy], languages: Sequence[str]) -> list[LanguageStatus]:
@@ -32,6 +39,9 @@ def status(cases: Sequence[CaseStudy], languages: Sequence[str]) -> list[Languag
                 missing=len(cases) - len(readable),
                 stale=tuple(sorted(c.id for c in readable if c.narratives[lang].stale)),
                 originals=sum(1 for c in cases if c.original_language == lang),
+                teaching_notes=sum(1 for c in cases if lang in c.teaching_notes),
+                braille=table_for(lang) is not None,
+                needs_review=not known_languages()[lang].reviewed if lang in known_languages() else True,
             )
         )
     return rows
@@ -39,13 +49,19 @@ def status(cases: Sequence[CaseStudy], languages: Sequence[str]) -> list[Languag
 
 def text(rows: Sequence[LanguageStatus], total: int) -> str:
     """A table for the terminal, then the stale translations by language."""
-    lines = [f"{total} case studies", "lang  available  missing  stale  originals"]
+    lines = [f"{total} case studies", "lang  available  missing  stale  originals  notes  braille  review"]
     lines += [
-        f"{r.lang:<5} {r.available:>9}  {r.missing:>7}  {len(r.stale):>5}  {r.originals:>9}" for r in rows
+        f"{r.lang:<5} {r.available:>9}  {r.missing:>7}  {len(r.stale):>5}  {r.originals:>9}  "
+        f"{r.teaching_notes:>5}  {'yes' if r.braille else 'no':>7}  "
+        f"{'needs review' if r.needs_review else ''}"
+        for r in rows
     ]
     for row in rows:
         lines += [f"stale {row.lang}: {case_id}" for case_id in row.stale]
-    return "\n".join(lines)
+    without = [row.lang for row in rows if not row.braille]
+    if without:
+        lines.append(f"no Braille table (no .brf files): {', '.join(without)}")
+    return "\n".join(line.rstrip() for line in lines)
 
 
 def as_json(rows: Sequence[LanguageStatus], total: int) -> str:

@@ -20,6 +20,11 @@ from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy
 from builder.project import Project
 from builder.publish import archive, fonts
+from builder.publish.case_downloads import opening_page
+from builder.publish.offline_links import offline_page
+from builder.render.pages.common import h
+from builder.render.strings import Strings
+from builder.site.mkdocs import BuildOptions, published_url
 
 # Bundles carry no sitemap (it lists published addresses, useless from disk) nor hosting files.
 LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", ".nojekyll")
@@ -97,22 +102,19 @@ def _site_files(site_dir: Path) -> dict[str, Path]:
     }
 
 
-def _with_fonts(
-    files: dict[str, Path], langs: list[str], scripts: tuple[str, ...]
-) -> dict[str, Path | bytes]:
-    """One copy of the fonts at the bundle root instead of one per language site."""
-    # Each language site carries every font in <lang>/assets/fonts/; the bundle keeps one copy
-    # in fonts/ and points each site's font stylesheet (three folders below the root) there.
-    folders = tuple(f"{lang}/{fonts.SITE_STYLESHEET.rpartition('/')[0]}/" for lang in langs)
-    merged: dict[str, Path | bytes] = {
-        name: path for name, path in files.items() if not name.startswith(folders)
-    }
-    merged.update(fonts.font_files(scripts))
-    merged.update(fonts.licence_files(scripts))
-    css = fonts.font_css(scripts, url_prefix="../../../").encode("utf-8")
-    for lang in langs:
-        merged[f"{lang}/{fonts.SITE_STYLESHEET}"] = css
-    return merged
+def _offline(files: dict[str, Path | bytes], langs: list[str], site_url: str) -> dict[str, Path | bytes]:
+    """Pages whose links out of the bundle go to the published site, saying they need a
+    connection; a bundle of one language opens straight into it."""
+    present = set(files)
+    notes = {lang: h(Strings(lang)("needs_connection")) for lang in langs}
+    for name, source in list(files.items()):
+        if name.endswith(".html") and isinstance(source, Path):
+            html = source.read_text(encoding="utf-8")
+            fixed = offline_page(html, name, present, site_url, lambda lang: notes.get(lang, notes[langs[0]]))
+            files[name] = fixed.encode("utf-8") if fixed != html else source
+    if len(langs) == 1:
+        files["index.html"] = opening_page(f"{langs[0]}/index.html", langs[0])
+    return files
 
 
 def size_report(files: Mapping[str, Path | bytes], langs: list[str]) -> dict[str, int]:
@@ -141,8 +143,14 @@ def _print_sizes(sizes: Mapping[str, int], archive_size: int) -> None:
     print(f"  {'zip file':<24} {archive_size / 1024:>10.1f} kB", file=sys.stderr)
 
 
-def bundle(project: Project, langs_text: str, selection: Selection, output: Path | None) -> int:
-    """Build the bundle of the selected cases in the given languages; exit code as `agk build`."""
+def bundle(
+    project: Project, langs_text: str, selection: Selection, output: Path | None, *, notes: bool = False
+) -> int:
+    """Build the bundle of the selected cases in the given languages; exit code as `agk build`.
+
+    Teaching notes (with their answers) go in only when `notes` is set: a bundle is often
+    copied to participants' machines.
+    """
     if os.environ.get("SOURCE_DATE_EPOCH") is None and (epoch := _commit_epoch(project)):
         # Dates in pages and feeds come from the commit, so the same commit gives the same zip.
         os.environ["SOURCE_DATE_EPOCH"] = epoch
@@ -160,9 +168,11 @@ def bundle(project: Project, langs_text: str, selection: Selection, output: Path
     _progress(f"bundling {len(chosen)} case studies in {', '.join(langs)}")
     with tempfile.TemporaryDirectory(prefix="agk-bundle-") as work:
         site_dir = Path(work) / "site"
+        options = BuildOptions(teaching_notes="trainers" if notes else "omit", case_downloads=False)
         code = build_site(
-            project, validation, langs, site_dir, strict=False, selected=frozenset(c.id for c in chosen)
-        )
+            project, validation, langs, site_dir, strict=False, selected=frozenset(c.id for c in chosen),
+            options=options,
+        )  # fmt: skip
         if code:
             return code
         scripts = _scripts(chosen, langs)
@@ -173,7 +183,8 @@ def bundle(project: Project, langs_text: str, selection: Selection, output: Path
             )
         # Every script, not only the bundle's: pages also show other languages' names (the
         # switcher, cards) and originals of untranslated cases; a page loads only what it shows.
-        files = _with_fonts(_site_files(site_dir), langs, tuple(fonts.FONTS))
+        site_url = published_url(project.mkdocs_yml)  # build_site has read it already
+        files = _offline(fonts.one_copy(_site_files(site_dir), langs, tuple(fonts.FONTS)), langs, site_url)
         manifest = {
             "build_date": build_date().isoformat(),
             "cases": [case.id for case in chosen],

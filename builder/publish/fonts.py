@@ -14,7 +14,7 @@ travel with its licence, so a bundle ships licence_files() next to font_files().
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from builder.site import fonts as site_fonts
@@ -34,6 +34,7 @@ __all__ = [
     "font_files",
     "licence_files",
     "missing_fonts",
+    "one_copy",
     "scripts_for_languages",
 ]
 
@@ -43,9 +44,9 @@ SITE_STYLESHEET = f"{site_fonts.SITE_FOLDER}/{site_fonts.STYLESHEET}"
 
 # Every machine has fonts for Latin: pages use the reader's system UI font for it.
 SYSTEM_SCRIPTS = frozenset({"latin"})
-# Scripts of the languages taxonomy with no OFL font available to vendor yet (no package on PyPI
-# ships Noto Sans Meetei Mayek or Noto Sans Ol Chiki); missing_fonts() names them for a warning.
-UNAVAILABLE_SCRIPTS = frozenset({"meetei_mayek", "ol_chiki"})
+# Scripts of the languages taxonomy with no OFL font vendored yet; missing_fonts() names them for
+# a warning. None today: Meetei Mayek and Ol Chiki come from Debian's fonts-noto-core.
+UNAVAILABLE_SCRIPTS: frozenset[str] = frozenset()
 KNOWN_SCRIPTS = frozenset(FONTS) | SYSTEM_SCRIPTS | UNAVAILABLE_SCRIPTS
 
 
@@ -90,3 +91,21 @@ def licence_files(scripts: Iterable[str]) -> dict[str, Path]:
 def font_css(scripts: Iterable[str], url_prefix: str = "") -> str:
     """The site's font CSS for `scripts`, with URLs `url_prefix` + the paths of font_files()."""
     return site_fonts.font_css(_known(scripts), url_prefix=f"{url_prefix}{BUNDLE_FOLDER}/")
+
+
+def one_copy(
+    files: Mapping[str, Path | bytes], langs: list[str], scripts: tuple[str, ...]
+) -> dict[str, Path | bytes]:
+    """Site files with one copy of the fonts of `scripts` at the root instead of one per language."""
+    # Each language site carries every font in <lang>/assets/fonts/; a zip keeps one copy in
+    # fonts/ and points each site's font stylesheet (three folders below the root) there.
+    folders = tuple(f"{lang}/{SITE_STYLESHEET.rpartition('/')[0]}/" for lang in langs)
+    merged: dict[str, Path | bytes] = {
+        name: source for name, source in files.items() if not name.startswith(folders)
+    }
+    merged.update(font_files(scripts))
+    merged.update(licence_files(scripts))
+    css = font_css(scripts, url_prefix="../../../").encode("utf-8")
+    for lang in langs:
+        merged[f"{lang}/{SITE_STYLESHEET}"] = css
+    return merged

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from collections.abc import Mapping, Sequence
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from builder.model.case import CaseStudy
-from builder.model.taxonomy import Language, Taxonomy
+from builder.model.taxonomy import LANGUAGE_CODES, Language, Taxonomy, reading_order
 from builder.render import open_data
 from builder.render.pages.common import h, html_path
 from builder.render.strings import Strings
@@ -94,25 +95,109 @@ def sitemap(page_paths: Sequence[str], languages: Sequence[str], site_url: str) 
     )
 
 
+def redirect_targets(built: Sequence[str]) -> dict[str, str]:
+    """Where a reader of each of our languages goes: the first built language of its reading order."""
+    targets = {}
+    for code in LANGUAGE_CODES:
+        target = next((lang for lang in reading_order(code) if lang in built), None)
+        if target is not None:  # none: the site has neither the language, its fallbacks nor English
+            targets[code] = target
+    return targets
+
+
+def _script_json(value: object) -> str:
+    """`value` as JSON that is safe inside an inline <script> (sorted, so builds are identical)."""
+    return json.dumps(value, sort_keys=True).replace("</", "<\\/")
+
+
 def _language_items(languages: Sequence[Language], prefix: str) -> str:
-    """One list item per language, linking to its home page under `prefix`."""
-    return "\n".join(
-        f'<li><a href="{h(prefix + lang.code)}/index.html" lang="{h(lang.code)}" hreflang="{h(lang.code)}" '
-        f'dir="{"rtl" if lang.rtl else "ltr"}">{h(lang.native_name)}</a> '
-        f"<small>{h(lang.english_name)}</small></li>"
-        for lang in languages
+    """One list item per language, linking to its home page under `prefix`: its own name, its
+    English name in small type, and every name the filter box matches (data-agk-names)."""
+    items = []
+    for lang in languages:
+        names = unicodedata.normalize("NFC", f"{lang.native_name} {lang.english_name} {lang.code}")
+        english = f" <small>{h(lang.english_name)}</small>" if lang.english_name != lang.native_name else ""
+        code, direction = h(lang.code), "rtl" if lang.rtl else "ltr"
+        items.append(
+            f'<li data-agk-names="{h(names)}"><a href="{h(prefix)}{code}/index.html" lang="{code}" '
+            f'hreflang="{code}" dir="{direction}">{h(lang.native_name)}</a>{english}</li>'
+        )
+    return "\n".join(items)
+
+
+def _bilingual(key: str) -> str:
+    """A UI string in English and in Hindi (the Hindi only once someone has translated it)."""
+    english, hindi = Strings("en")(key), Strings("hi")(key)
+    return h(english) if hindi == english else f'{h(english)} · <span lang="hi">{h(hindi)}</span>'
+
+
+# The root pages' look: readable and usable from a 360 px phone up; languages in two columns
+# where they fit, each a card that is one tap target (its link, named by the language's own
+# name, stretched over the English name too).
+_STYLE = """body{font-family:system-ui,sans-serif;max-width:40rem;margin:1.5rem auto;padding:0 1rem;
+line-height:1.4}
+ul{display:grid;grid-template-columns:repeat(auto-fill,minmax(9rem,1fr));gap:.3rem .6rem;margin:1rem 0;
+padding:0;list-style:none}
+li{position:relative;min-height:2.75rem;box-sizing:border-box;padding:.4rem .6rem;
+border:1px solid #c4c4c4;border-radius:.3rem}
+li[hidden]{display:none}
+li a{display:inline-block;font-size:1.15rem;text-decoration:none}
+li a::after{content:"";position:absolute;inset:0;border-radius:.3rem}
+li:hover a{text-decoration:underline}
+li a:focus-visible{outline:none}
+li a:focus-visible::after{outline:.2rem solid #1a4fa0;outline-offset:.1rem}
+small{display:block;color:#595959;font-size:.8rem}
+label{display:block;font-weight:700;margin-top:1rem}
+input{box-sizing:border-box;width:100%;max-width:24rem;min-height:2.75rem;margin-top:.3rem;
+padding:.4rem .6rem;font:inherit;border:1px solid #767676;border-radius:.3rem}
+#agk-filter-field[hidden]{display:none}"""
+
+
+def _filter_box() -> str:
+    """The box that narrows the list of languages, shown by its script (without script: the list)."""
+    return (
+        f'<p id="agk-filter-field" hidden><label for="agk-filter">{_bilingual("find_language")}</label>'
+        '<input id="agk-filter" type="search" autocomplete="off" spellcheck="false"></p>'
     )
+
+
+# Filters the list as the reader types the start of a word of the native name, the English name
+# or the code ("ur" is Urdu, not Manipuri), compared after NFC (Indic text typed with another
+# input method) and without case. Enter with one language left goes there. Plain ES5, like the
+# site's own script (assets/agk/agk.js does the same in the header's language panel).
+_FILTER_SCRIPT = """<script>
+(function () {
+  var box = document.getElementById("agk-filter"), field = document.getElementById("agk-filter-field");
+  if (!box || !field || !String.prototype.normalize) return;
+  var items = Array.prototype.slice.call(document.querySelectorAll("li[data-agk-names]"));
+  function fold(text) { return String(text).normalize("NFC").toLowerCase().replace(/\\s+/g, " ").trim(); }
+  var names = items.map(function (item) { return " " + fold(item.getAttribute("data-agk-names")); });
+  function shown() { return items.filter(function (item) { return !item.hidden; }); }
+  field.hidden = false;
+  box.addEventListener("input", function () {
+    var query = fold(box.value);
+    items.forEach(function (item, i) { item.hidden = query !== "" && names[i].indexOf(" " + query) < 0; });
+  });
+  box.addEventListener("keydown", function (event) {
+    var left = shown();
+    if (event.key !== "Enter" || left.length !== 1) return;
+    event.preventDefault();
+    left[0].querySelector("a").click();
+  });
+})();
+</script>"""
 
 
 def not_found_page(languages: Sequence[Language], site_name: str, site_url: str) -> str:
     """The host's page for any missing address: on to the 404 page of the reader's language.
 
-    The language is the address's first folder when the site has it (a typed /hi/… address),
-    else the first of the browser's languages the site has; with neither, the chooser. Hosts
-    serve this page at the missing address itself, so links start at the site's root path.
+    The language is the address's first folder when it is one of ours (a typed /hi/… address),
+    else the first of the browser's languages that is; each goes to the first built language of
+    its reading order. With neither, the chooser. Hosts serve this page at the missing address
+    itself, so links start at the site's root path.
     """
     root = urlsplit(site_url).path.rstrip("/") + "/"
-    codes = json.dumps([lang.code for lang in languages])
+    targets = _script_json(redirect_targets([lang.code for lang in languages]))
     english, hindi = Strings("en"), Strings("hi")
     heading = f'{h(english("not_found"))} · <span lang="hi">{h(hindi("not_found"))}</span>'
     return f"""<!doctype html>
@@ -123,16 +208,29 @@ def not_found_page(languages: Sequence[Language], site_name: str, site_url: str)
 <meta name="robots" content="noindex">
 <title>{h(english("not_found"))} · {h(site_name)}</title>
 {_font_link(languages, root)}
-<style>body{{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}}
-li{{margin:.4rem 0;font-size:1.2rem}}small{{color:#595959;font-size:.8rem}}</style>
+{_icon_link(languages, root)}
+<style>{_STYLE}</style>
 <script>
 (function () {{
-  var built = {codes}, root = {json.dumps(root)}, path = location.pathname;
+  var targets = {targets}, root = {_script_json(root)}, path = location.pathname;
+  function ours(code) {{ return Object.prototype.hasOwnProperty.call(targets, code); }}
   var rest = path.indexOf(root) === 0 ? path.slice(root.length) : path.slice(1);
-  var wanted = [rest.split("/")[0]].concat(navigator.languages || [navigator.language || ""]);
+  var folder = rest.split("/")[0].toLowerCase();
+  if (ours(folder) && targets[folder] === folder) {{ location.replace(root + folder + "/404.html"); return; }}
+  /* A language we have not built (/mai/… on a site without Maithili): the same address in the
+     first built language its readers read (Hindi), not that language's 404 page nor the chooser.
+     Every language site has the same pages, so the case or listing the reader followed a link
+     to is most likely there, in a language they read; the reading order is the one every page
+     falls back along. If it is missing there too, this page sends them on to its 404 page. */
+  if (ours(folder)) {{
+    var same = (rest.slice(folder.length) || "/") + location.search + location.hash;
+    location.replace(root + targets[folder] + same);
+    return;
+  }}
+  var wanted = navigator.languages || [navigator.language || ""];
   for (var i = 0; i < wanted.length; i++) {{
     var code = String(wanted[i]).toLowerCase().split("-")[0];
-    if (built.indexOf(code) >= 0) {{ location.replace(root + code + "/404.html"); return; }}
+    if (ours(code)) {{ location.replace(root + targets[code] + "/404.html"); return; }}
   }}
 }})();
 </script>
@@ -140,9 +238,11 @@ li{{margin:.4rem 0;font-size:1.2rem}}small{{color:#595959;font-size:.8rem}}</sty
 <body>
 <h1>{heading}</h1>
 <p>{h(english("choose_language"))} · <span lang="hi">{h(hindi("choose_language"))}</span></p>
+{_filter_box()}
 <ul>
 {_language_items(languages, root)}
 </ul>
+{_FILTER_SCRIPT}
 </body>
 </html>
 """
@@ -156,9 +256,17 @@ def _font_link(languages: Sequence[Language], root: str) -> str:
     return f'<link rel="stylesheet" href="{h(root + languages[0].code)}/assets/fonts/fonts.css">'
 
 
+def _icon_link(languages: Sequence[Language], root: str) -> str:
+    """The site's icon (Material's favicon, in every language site): without it browsers ask for
+    /favicon.ico, which no site has."""
+    if not languages:
+        return ""
+    return f'<link rel="icon" href="{h(root + languages[0].code)}/assets/images/favicon.png">'
+
+
 def chooser_page(languages: Sequence[Language], site_name: str) -> str:
     """The root page: sends readers to their preferred language, with a visible chooser."""
-    codes = json.dumps([lang.code for lang in languages])
+    targets = _script_json(redirect_targets([lang.code for lang in languages]))
     items = _language_items(languages, "")
     return f"""<!doctype html>
 <html lang="en">
@@ -167,27 +275,34 @@ def chooser_page(languages: Sequence[Language], site_name: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{h(site_name)}</title>
 {_font_link(languages, "")}
-<style>body{{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}}
-li{{margin:.4rem 0;font-size:1.2rem}}small{{color:#666;font-size:.8rem}}</style>
+{_icon_link(languages, "")}
+<style>{_STYLE}</style>
 <script>
 (function () {{
-  /* Go to the first of the reader's languages that the site has; #choose stays here. */
+  /* Go to the first of the reader's languages that is one of ours (mai-IN: mai), or, when the
+     site lacks it, to the first built language of its reading order (Maithili: Hindi);
+     #choose stays here. */
   if (location.hash === "#choose") return;
-  var built = {codes};
+  var targets = {targets};
   var wanted = navigator.languages || [navigator.language || "en"];
   for (var i = 0; i < wanted.length; i++) {{
     var code = String(wanted[i]).toLowerCase().split("-")[0];
-    if (built.indexOf(code) >= 0) {{ location.replace(code + "/index.html"); return; }}
+    if (Object.prototype.hasOwnProperty.call(targets, code)) {{
+      location.replace(targets[code] + "/index.html");
+      return;
+    }}
   }}
 }})();
 </script>
 </head>
 <body>
 <h1>{h(site_name)}</h1>
-<p>Choose your language · अपनी भाषा चुनें</p>
+<p>Choose your language · <span lang="hi">अपनी भाषा चुनें</span></p>
+{_filter_box()}
 <ul>
 {items}
 </ul>
+{_FILTER_SCRIPT}
 </body>
 </html>
 """

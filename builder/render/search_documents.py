@@ -7,7 +7,7 @@ from collections.abc import Callable
 from builder.markdown.plain_text import plain_text
 from builder.model.case import CaseStudy, facet_values
 from builder.model.taxonomy import Taxonomy
-from builder.render.pages.common import LanguageSite
+from builder.render.pages.common import LanguageSite, narrative_lang
 from search_index.documents import SearchDocument
 
 
@@ -42,17 +42,9 @@ def documents_of(case: CaseStudy, taxonomy: Taxonomy) -> list[SearchDocument]:
 
 
 def site_documents(site: LanguageSite) -> list[SearchDocument]:
-    """The browser-search documents of one language site: every case, read in the site's language
-    when translated, else in its original language, linking to the case page of this site."""
-    return [
-        _document(
-            case,
-            site.lang if site.lang in case.narratives else case.original_language,
-            site.taxonomy,
-            site.lang,
-        )
-        for case in site.cases
-    ]
+    """The browser-search documents of one language site: every case in the language its page
+    shows it in (the site's, a fallback language, or the original), linking to that page."""
+    return [_document(case, narrative_lang(case, site.lang), site.taxonomy, site.lang) for case in site.cases]
 
 
 def facet_labels(site: LanguageSite, documents: list[SearchDocument]) -> dict[str, dict[str, str]]:
@@ -64,6 +56,7 @@ def facet_labels(site: LanguageSite, documents: list[SearchDocument]) -> dict[st
         "type": lambda value: site.label(f"case_types.{value}"),
         "language": site.language_name,
         "sdg": lambda value: f"SDG {value}",
+        "note": lambda value: site.t("has_teaching_note"),
     }
     labels: dict[str, dict[str, str]] = {}
     for document in documents:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from builder.model.taxonomy import reading_order
 from builder.source.yaml_source import read_yaml
 
 STRINGS_DIR = Path(__file__).resolve().parent / "i18n"
@@ -32,14 +33,19 @@ def available_languages() -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class Strings:
-    """The UI strings of one language, falling back to English key by key."""
+    """The UI strings of one language, falling back key by key along the language's fallbacks."""
 
     lang: str
 
     def __call__(self, key: str, **values: object) -> str:
         """The string for `key` with {placeholders} filled in."""
-        template = _load(self.lang).get(key) or _load("en")[key]
+        template = next((found for lang in self.reading_order() if (found := _load(lang).get(key))), None)
+        template = template or _load("en")[key]
         return template.format(**values) if values else template
+
+    def reading_order(self) -> tuple[str, ...]:
+        """This language, then those its readers fall back to (builder/model/data/languages.yaml)."""
+        return reading_order(self.lang)
 
     def count(self, key: str, n: int, **values: object) -> str:
         """The string for `key` that agrees with the number `n` ("1 case study", "2 case studies")."""

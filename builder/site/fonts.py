@@ -19,7 +19,7 @@ two fonts loses its joining and conjoining forms). A browser downloads a face on
 has text in its range, so a Hindi page loads the Devanagari face and nothing else of size.
 
 Every page also shows the names of the other languages (the language switcher, cards, the
-translations of a case). So that these do not pull in nine whole scripts, each script has a
+translations of a case). So that these do not pull in eleven whole scripts, each script has a
 second, tiny face with the glyphs of the language names only, in the family NAMES_FAMILY, whose
 `unicode-range` lists exactly the letters of those names. A page's stack (Material's --md-*
 properties) is its own script's face, then the whole faces of the other scripts; text marked
@@ -71,11 +71,34 @@ class VendoredFont:
     names_file: str
     weights: tuple[int, int]
     unicode_range: str
+    # A static font's bold file (weight 700; `file` is then its regular, 400); None when `file`
+    # is variable and holds every weight of `weights`.
+    bold_file: str | None = None
+
+    def whole_faces(self) -> tuple[tuple[str, tuple[int, int]], ...]:
+        """(file, weights) of each @font-face of the whole script."""
+        if self.bold_file is None:
+            return ((self.file, self.weights),)
+        return ((self.file, (400, 400)), (self.bold_file, (700, 700)))
 
 
 def _face(family: str, stem: str, unicode_range: str) -> VendoredFont:
     """A variable Noto face (wght 400-700) and its language-names subset, both WOFF2."""
     return VendoredFont(family, f"{stem}-wght.woff2", f"{stem}-names.woff2", (400, 700), unicode_range)
+
+
+def _static(family: str, stem: str, unicode_range: str) -> VendoredFont:
+    """A static Noto pair (Regular 400, Bold 700) and its language-names subset, all WOFF2."""
+    # No variable build of these was available; the pair costs 14 to 16 kB, and a page loads the
+    # bold file only when it shows bold text in that script, so real bold beats a synthetic one.
+    return VendoredFont(
+        family,
+        f"{stem}-Regular.woff2",
+        f"{stem}-names.woff2",
+        (400, 700),
+        unicode_range,
+        f"{stem}-Bold.woff2",
+    )
 
 
 def _indic(family: str, stem: str, block: str) -> VendoredFont:
@@ -100,10 +123,22 @@ FONTS: Mapping[str, VendoredFont] = MappingProxyType(
         "telugu": _indic("AGK Noto Sans Telugu", "NotoSansTelugu", "U+0C00-0C7F"),
         "kannada": _indic("AGK Noto Sans Kannada", "NotoSansKannada", "U+0C80-0CFF"),
         "malayalam": _indic("AGK Noto Sans Malayalam", "NotoSansMalayalam", "U+0D00-0D7F"),
+        # Ol Chiki has its own punctuation and digits and no conjuncts: no dandas, no joiners
+        # (the font has none of them).
+        "ol_chiki": _static("AGK Noto Sans Ol Chiki", "NotoSansOlChiki", "U+1C50-1C7F"),
+        # Meetei Mayek (the script Manipuri is shipped in): its letters and the extensions
+        # block; the apun iyek (U+ABED) joins clusters, hence the joiners.
+        "meetei_mayek": _static(
+            "AGK Noto Sans Meetei Mayek", "NotoSansMeeteiMayek", f"U+AAE0-AAFF, U+ABC0-ABFF, {_JOINERS}"
+        ),
         # Naskh, not Noto Sans Arabic: Urdu, Kashmiri and Sindhi readers expect a calligraphic
-        # style; Nastaliq is too tall for one-line UI text and three times the size. Of the
-        # presentation forms only the ligatures of honorifics (U+FDF0-FDFF, e.g. ﷺ) are kept:
-        # shaping never needs the others, and they would add half again to the file.
+        # style. Not Nastaliq, even for Kashmiri text: the only OFL build at hand (Noto Nastaliq
+        # Urdu 2.000) lacks Kashmiri's ٚ (U+065A) and ۏ (U+06CF) and Sindhi's ڪ ۽ ۾, and a
+        # word split between two fonts loses its joining; subset to this range it is 140 kB for
+        # the regular alone (Naskh: 62 kB for both weights), and its line box is 2.5 em
+        # (Naskh's 1.7). Of the presentation forms only the ligatures of honorifics
+        # (U+FDF0-FDFF, e.g. ﷺ) are kept: shaping never needs the others, and they would add
+        # half again to the file.
         "arabic": _face(
             "AGK Noto Naskh Arabic",
             "NotoNaskhArabic",
@@ -176,7 +211,8 @@ def font_files(scripts: Iterable[str]) -> dict[str, Path]:
     """Path in the fonts folder -> vendored WOFF2 file, both faces of every script that has one."""
     files = {}
     for script in _vendored(scripts):
-        for name in (FONTS[script].file, FONTS[script].names_file):
+        whole = [file for file, _ in FONTS[script].whole_faces()]
+        for name in (*whole, FONTS[script].names_file):
             files[f"{script}/{name}"] = FONT_ROOT / script / name
     return files
 
@@ -222,10 +258,9 @@ def _faces_css(vendored: Sequence[str], names: Sequence[str], url_prefix: str) -
     """The @font-face rules: whole faces of `vendored`, then names faces of `names`."""
     letters = names_letters()
     faces = [
-        _font_face(
-            FONTS[s].family, f"{url_prefix}{s}/{FONTS[s].file}", FONTS[s].weights, FONTS[s].unicode_range
-        )
+        _font_face(FONTS[s].family, f"{url_prefix}{s}/{file}", weights, FONTS[s].unicode_range)
         for s in vendored
+        for file, weights in FONTS[s].whole_faces()
     ]
     return faces + [
         _font_face(
@@ -277,7 +312,11 @@ def font_css(scripts: Iterable[str], url_prefix: str = "") -> str:
             inner = ", ".join(f'body [lang|="{c}"]' for c in codes)
             parts.append(f"{inner} {{\n{_stacks(script, vendored, False)}{family}}}\n")
     if names:
-        selector = ", ".join(f"body {context}" for context in NAME_CONTEXTS)
+        # Also a name marked with its own language inside them (the language list's
+        # <span lang>): more specific than `body [lang|=…]`, so it keeps the names stack and
+        # never pulls in that language's whole face.
+        contexts = [f"body {c}" for c in NAME_CONTEXTS] + [f"body {c} [lang]" for c in NAME_CONTEXTS]
+        selector = ", ".join(contexts)
         parts.append(f"{selector} {{\n  font-family: var(--agk-names-font), sans-serif;\n}}\n")
     return "".join(parts)
 

@@ -13,13 +13,15 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from builder.model import taxonomy
 from builder.site import fonts
 from search_index.browser.export import write_static_index
 from search_index.documents import SearchDocument
@@ -28,7 +30,9 @@ THEME_DIR = Path(__file__).resolve().parent / "theme"
 # GIGW: every page links to its Hindi and English versions in the header.
 VERSION_LANGUAGES = ("hi", "en")
 # Babel locale of a language's dates where the plain code reads wrong ("December 2, 2026").
-DATE_LOCALES = {"en": "en_IN"}
+# Manipuri is shipped in Meetei Mayek (builder/model/data/languages.yaml); CLDR's `mni` is Bengali.
+DATE_LOCALES = {"en": "en_IN", "mni": "mni_Mtei"}
+TEACHING_NOTES = ("trainers", "omit")
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,8 @@ class LanguageBuild:
     owner: SiteOwner = SiteOwner()
     source_date: str = "1970-01-01"
     page_dates: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # Files made by our stages, copied as they are (Braille-ready files), by page path.
+    files: Mapping[str, bytes] = dataclasses.field(default_factory=dict)
 
 
 SEARCH_FILE = "search-documents.json"
@@ -111,6 +117,31 @@ def site_owner(root_config: Path) -> SiteOwner:
     name = owner.get("name") or ""
     names = {str(k): str(v) for k, v in name.items()} if isinstance(name, dict) else {"en": str(name)}
     return SiteOwner(names, str(owner.get("email") or ""), str(owner.get("phone") or ""))
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """What the root mkdocs.yml's `extra` says to build besides the pages."""
+
+    # "trainers": teaching notes on pages of their own, for trainers; "omit": none at all.
+    teaching_notes: str = "trainers"
+    # A zip of each case page, in each language it is written in, for offline reading.
+    case_downloads: bool = True
+
+
+def build_options(root_config: Path) -> BuildOptions:
+    """`extra.teaching_notes` and `extra.case_downloads` of the root mkdocs.yml."""
+    extra = _root_settings(root_config).get("extra")
+    extra = extra if isinstance(extra, dict) else {}
+    notes = extra.get("teaching_notes", "trainers")
+    if notes not in TEACHING_NOTES:
+        raise SiteError(
+            f"{root_config.name}: extra.teaching_notes must be one of {', '.join(TEACHING_NOTES)}"
+        )
+    downloads = extra.get("case_downloads", True)
+    if not isinstance(downloads, bool):
+        raise SiteError(f"{root_config.name}: extra.case_downloads must be true or false")
+    return BuildOptions(notes, downloads)
 
 
 @cache
@@ -163,35 +194,57 @@ def _material_languages() -> set[str]:
     return {p.stem for p in folder.glob("*.html")}
 
 
-def _write_theme(target: Path, lang: str, rtl: bool) -> None:
-    """Our overrides, the fonts, and an English-worded partial for a language nobody translated yet."""
+# Material's interface words that our pages show, and the UI string of ours that says each.
+MATERIAL_WORDS = {
+    "action.skip": "material_skip", "header": "material_header", "footer": "material_footer",
+    "nav": "material_nav", "toc": "material_toc", "top": "material_top",
+    "footer.next": "material_next", "footer.previous": "material_previous",
+    "clipboard.copy": "material_copy", "clipboard.copied": "material_copied",
+    "select.language": "material_select_language",
+}  # fmt: skip
+
+
+def _write_theme(target: Path, job: LanguageBuild, rtl: bool) -> None:
+    """Our overrides, the fonts, and Material's partial for a language Material has not translated:
+    its English one with our translations of the words our pages show."""
     shutil.copytree(THEME_DIR, target)
     fonts.write_site_fonts(target / fonts.SITE_FOLDER)  # main.html links their stylesheet
-    partial = target / "partials" / "languages" / f"{lang}.html"
-    if not partial.exists() and lang not in _material_languages():
-        from material import templates
+    partial = target / "partials" / "languages" / f"{job.lang}.html"
+    if partial.exists() or job.lang in _material_languages():
+        return
+    from material import templates
 
-        english = (Path(templates.__file__).parent / "partials" / "languages" / "en.html").read_text(
-            encoding="utf-8"
-        )
-        direction = "rtl" if rtl else "ltr"
-        partial.write_text(
-            english.replace('"language": "en"', f'"language": "{lang}"').replace(
-                '"direction": "ltr"', f'"direction": "{direction}"'
-            ),
-            encoding="utf-8",
-        )
+    text = (Path(templates.__file__).parent / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    words = {"language": job.lang, "direction": "rtl" if rtl else "ltr"}
+    words |= {key: job.ui_strings[ours] for key, ours in MATERIAL_WORDS.items() if job.ui_strings.get(ours)}
+    for key, word in words.items():
+        text = re.sub(rf'^(  "{re.escape(key)}": )".*?"(,?)$', _entry(word), text, flags=re.M)
+    partial.write_text(text, encoding="utf-8")
 
 
-def _directions(languages: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str]]:
-    """(code, name, direction) of each language; Urdu is the right-to-left one we build."""
+def _entry(word: str) -> Callable[[re.Match[str]], str]:
+    """The replacement of a line of Material's language partial: its value is `word` (JSON)."""
+    return lambda match: match.group(1) + json.dumps(word, ensure_ascii=False) + match.group(2)
+
+
+def _directions(languages: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str, str]]:
+    """(code, native name, English name, direction) of each language."""
     from babel import Locale
 
-    return [(code, name, Locale.parse(code).text_direction) for code, name in languages]
+    # The English name too: the language menu is filtered by either name (partials/alternate.html).
+    known = taxonomy.languages()
+    return [
+        (code, name, known[code].english_name if code in known else code, Locale.parse(code).text_direction)
+        for code, name in languages
+    ]
+
+
+# UI strings of the language menu (partials/alternate.html).
+MENU_STRINGS = ("choose_language", "find_language", "current_language")
 
 
 def _config(job: LanguageBuild, site_dir: Path) -> str:
-    languages = [{"lang": c, "name": n, "dir": d} for c, n, d in _directions(job.languages)]
+    languages = [{"lang": c, "name": n, "english": e, "dir": d} for c, n, e, d in _directions(job.languages)]
     config: dict[str, Any] = {
         "INHERIT": os.path.relpath(job.root_config, job.work_dir),
         "site_name": job.site_name,
@@ -209,7 +262,7 @@ def _config(job: LanguageBuild, site_dir: Path) -> str:
                 "languages": languages,
                 "versions": [alt for code in VERSION_LANGUAGES for alt in languages if alt["lang"] == code],
                 "search": {"strings": dict(job.search_strings)},
-                "strings": {"choose_language": job.ui_strings.get("choose_language", "")},
+                "strings": {key: job.ui_strings.get(key, "") for key in MENU_STRINGS},
                 "permalink_title": job.ui_strings.get("permalink", ""),
                 "footer": _footer(job),
             },
@@ -239,7 +292,11 @@ def write_tree(job: LanguageBuild, site_dir: Path, rtl: bool) -> Path:
         target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
-    _write_theme(job.work_dir / "theme", job.lang, rtl)
+    for rel, data in sorted(job.files.items()):
+        target = docs / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    _write_theme(job.work_dir / "theme", job, rtl)
     search = {
         "documents": [dataclasses.asdict(document) for document in job.search_documents],
         "facet_labels": job.facet_labels,

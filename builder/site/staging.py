@@ -12,7 +12,7 @@ import dataclasses
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from builder.site.mkdocs import LanguageBuild, LanguageResult, SiteError, write_tree
@@ -35,8 +35,10 @@ def build_sites(
     *,
     strict: bool,
     workers: int = 2,
+    finish: Callable[[Path], None] | None = None,
 ) -> list[LanguageResult]:
-    """Build every language into a staging folder, add `root_files`, swap it into `out`.
+    """Build every language into a staging folder, add `root_files`, let `finish` add what is
+    made from the built site, and swap it into `out`.
 
     Nothing in `out` changes when a language fails (or warns, under `strict`). Raises
     OutputBusy at once when another build is writing `out`, SiteError when files cannot be
@@ -50,7 +52,7 @@ def build_sites(
             # a folder of its own: concurrent or killed builds never share a path.
             run = Path(tempfile.mkdtemp(prefix=_run_prefix(out), dir=out.parent))
             try:
-                return _build_run(run, jobs, rtl, root_files, out, strict=strict, workers=workers)
+                return _build_run(run, jobs, rtl, root_files, out, strict=strict, workers=workers, finish=finish)
             finally:
                 shutil.rmtree(run, ignore_errors=True)
     except OSError as error:
@@ -66,6 +68,7 @@ def _build_run(
     *,
     strict: bool,
     workers: int,
+    finish: Callable[[Path], None] | None,
 ) -> list[LanguageResult]:
     """Write the trees, run MkDocs on them, and swap the staged site into `out` if all built."""
     staging = run / "site"
@@ -81,6 +84,8 @@ def _build_run(
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    if finish is not None:
+        finish(staging)
     _swap(staging, out, run / "previous")
     return results
 

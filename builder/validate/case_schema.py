@@ -176,3 +176,5 @@ class TeachingNoteFront(_Strict):
 
     title: Annotated[str, Field(min_length=1, max_length=150)]
     summary: Annotated[str, Field(min_length=1, max_length=600)] | None = None
+    translated_from: str | None = None
+    source_hash: Annotated[str, Field(pattern=r"^[0-9a-f]{16,64}$")] | None = None

@@ -65,6 +65,23 @@ def _narratives(view: CaseView) -> dict[str, Narrative]:
     return result
 
 
+def _teaching_notes(view: CaseView) -> dict[str, TeachingNote]:
+    notes = view.source.teaching_notes
+    fingerprints = {lang: body_fingerprint(md.body) for lang, md in notes.items()}
+    result = {}
+    for lang, front in sorted(view.note_fronts.items()):
+        origin = front.translated_from
+        # Stale exactly as narratives are: the source note changed since it was translated.
+        stale = bool(
+            origin
+            and front.source_hash
+            and origin in fingerprints
+            and not fingerprints[origin].startswith(front.source_hash[:16])
+        )
+        result[lang] = TeachingNote(lang, front.title, notes[lang].body, origin, stale)
+    return result
+
+
 def build_case(view: CaseView, default_licence: str) -> CaseStudy:
     """Build the model of a case whose sources passed validation."""
     meta = view.meta
@@ -106,9 +123,6 @@ def build_case(view: CaseView, default_licence: str) -> CaseStudy:
         related=tuple(meta.related),
         sample=meta.sample,
         narratives=_narratives(view),
-        teaching_notes={
-            lang_: TeachingNote(lang_, front.title, view.source.teaching_notes[lang_].body)
-            for lang_, front in sorted(view.note_fronts.items())
-        },
+        teaching_notes=_teaching_notes(view),
         media=tuple(sorted(e.rel for e in view.source.files if e.rel.startswith("media/") and not e.is_dir)),
     )

@@ -8,6 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from builder.braille.check import braille_problems
 from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic, Severity, has_errors
 from builder.markdown.html import MarkdownRenderer, RenderedCase, render_case
@@ -166,12 +167,15 @@ def validate(
     *,
     models: bool = False,
     permalink_titles: Mapping[str, str] | None = None,
+    braille: bool = False,
 ) -> Validation:
     """Validate the case folders named by `paths` (all when empty).
 
     With `models`, the returned Validation also holds the model of every case without errors,
-    its bodies rendered with headings' anchors titled per language by `permalink_titles`.
+    its bodies rendered with headings' anchors titled per language by `permalink_titles`. With
+    `braille`, characters the Braille tables cannot write are reported too (needs liblouis).
     """
+    models = models or braille
     taxonomy, found = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
     names, name_problems = load_names(taxonomy, project.taxonomy_dir, project.display(project.taxonomy_dir))
     taxonomy = replace(taxonomy, names=names)
@@ -189,6 +193,8 @@ def validate(
     found += collection.check_collection([r.facts for r in checked], all_ids)
     found += duplicates.check_duplicates(results, {r.facts.case_id for r in checked})
     cases = tuple(r.model for r in checked if r.model is not None)
+    if braille:
+        found += braille_problems(project.case_dir, project.display(project.case_dir), cases)
     profiles = tuple(r.profile for r in checked if r.profile is not None)
     rendered = {r.model.id: r.rendered for r in checked if r.model is not None and r.rendered is not None}
     return Validation(taxonomy, len(checked), cases, tuple(sorted(set(found))), profiles, rendered)

@@ -160,6 +160,8 @@ def _stemmer(raw: Mapping[str, Any] | None) -> Stemmer:
     if raw is None:
         return NO_STEMMER
     method = raw["method"]
+    if method == "none":
+        return NO_STEMMER
     if method == "snowball":
         return Stemmer(method="snowball", algorithm=raw["algorithm"], repeat=int(raw.get("repeat", 1)))
     if method == "suffix":

@@ -12,6 +12,9 @@ from builder.render.pages.citation import apa_html, bibtex
 from builder.render.pages.common import (
     LanguageSite,
     case_md,
+    case_zip,
+    fallback_notice,
+    file_href,
     front_matter,
     h,
     href,
@@ -20,7 +23,10 @@ from builder.render.pages.common import (
     lang_attrs,
     local_text,
     media_url,
+    narrative_brf,
     narrative_lang,
+    note_language,
+    note_md,
     published_case_url,
     slug,
     summary_of,
@@ -28,6 +34,7 @@ from builder.render.pages.common import (
     text_dir,
     title_of,
 )
+from builder.render.pages.qr import qr_svg
 from builder.render.pages.structured_data import json_ld
 
 # Attributes for contributor text of unknown language: its own direction, from its letters.
@@ -61,16 +68,32 @@ def _notices(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     narrative = case.narratives.get(site.lang)
     if narrative is None:
         links = _versions(site, case, md_path)
-        message = t("not_available", language=site.language_name(site.lang))
-        blocks.append(f'<div class="admonition warning agk-unavailable"><p>{h(message)} {links}</p></div>')
-    elif narrative.translated_from:
-        source = site.language_name(narrative.translated_from)
-        if narrative.stale:
-            message = t("stale_translation", language=source)
-            blocks.append(f'<div class="admonition warning agk-stale"><p>{h(message)}</p></div>')
+        shown = _fallback_shown(site, case)
+        if shown:
+            blocks.append(fallback_notice(site, shown, links))
         else:
-            blocks.append(f'<p class="agk-translated">{h(t("translated_from", language=source))}</p>')
+            message = h(t("not_available", language=site.language_name(site.lang)))
+            blocks.append(f'<div class="admonition warning agk-unavailable"><p>{message} {links}</p></div>')
+    else:
+        blocks += translation_notices(site, narrative.translated_from, narrative.stale)
     return "\n".join(blocks) + "\n\n"
+
+
+def translation_notices(site: LanguageSite, origin: str | None, stale: bool) -> list[str]:
+    """ "Translated from …", or the warning that the translation is older than its original."""
+    if not origin:
+        return []
+    source = site.language_name(origin)
+    if stale:
+        message = site.t("stale_translation", language=source)
+        return [f'<div class="admonition warning agk-stale"><p>{h(message)}</p></div>']
+    return [f'<p class="agk-translated">{h(site.t("translated_from", language=source))}</p>']
+
+
+def _fallback_shown(site: LanguageSite, case: CaseStudy) -> str | None:
+    """The fallback language whose narrative the page shows, when the site's language has none."""
+    shown = narrative_lang(case, site.lang)
+    return shown if shown != site.lang and shown in site.taxonomy.languages[site.lang].fallbacks else None
 
 
 def _versions(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
@@ -189,9 +212,35 @@ def _cover(site: LanguageSite, case: CaseStudy) -> str:
     return f'<figure class="agk-cover">{image}{credit}</figure>\n\n'
 
 
-def _attachments(site: LanguageSite, case: CaseStudy) -> str:
-    if not case.attachments:
+def _downloads(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
+    """Attachments, the Braille-ready file and the zip for offline reading, where there are."""
+    items = _attachment_items(site, case)
+    t = site.t
+    if narrative_brf(case.id, site.lang) in site.braille:
+        items += download_item(
+            site, md_path, narrative_brf(case.id, site.lang), t("braille"), t("braille_about")
+        )
+    if site.case_downloads and site.lang in case.narratives:
+        about = t("download_case_about", language=site.language_name(site.lang))
+        items += download_item(site, md_path, case_zip(case.id, site.lang), t("download_case"), about)
+    if not items:
         return ""
+    return (
+        section_heading("attachments", t("attachments"), t("permalink"))
+        + f'<ul class="agk-attachments">{items}</ul>\n\n'
+    )
+
+
+def download_item(site: LanguageSite, md_path: str, path: str, label: str, about: str) -> str:
+    """A list item linking to a file of the site, with its kind and what it is for."""
+    kind = path.rsplit(".", 1)[-1].upper()
+    return (
+        f'<li><a href="{h(file_href(md_path, path))}" download>{h(label)}</a> '
+        f'<span class="agk-filetype"{lang_attrs(site, "en")}>{h(kind)}</span> <small>{h(about)}</small></li>'
+    )
+
+
+def _attachment_items(site: LanguageSite, case: CaseStudy) -> str:
     items = ""
     for attachment in case.attachments:
         title, lang = local_text(site, attachment.title, case.original_language)
@@ -200,10 +249,7 @@ def _attachments(site: LanguageSite, case: CaseStudy) -> str:
             f'<li><a href="{h(media_url(attachment.file))}" download{lang_attrs(site, lang)}>{h(title)}</a> '
             f'<span class="agk-filetype"{lang_attrs(site, "en")}>{h(kind)}</span></li>'
         )
-    return (
-        section_heading("attachments", site.t("attachments"), site.t("permalink"))
-        + f'<ul class="agk-attachments">{items}</ul>\n\n'
-    )
+    return items
 
 
 def _title_marks(site: LanguageSite, case: CaseStudy) -> str:
@@ -234,6 +280,30 @@ def _related(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
     return heading + f'<ul class="agk-related">{items}</ul>\n\n'
 
 
+def print_controls(site: LanguageSite, *, trainer: bool = False, note_href: str = "") -> str:
+    """ "Print / Save as PDF" (shown by agk.js: printing needs script), naming the version it
+    prints; on a case page with a teaching note, a link that prints the trainer version."""
+    t = site.t
+    version = t("print_trainer") if trainer else t("print_participant")
+    other = f' <a class="agk-print__trainer" href="{h(note_href)}#agk-print">{h(t("print_trainer"))}</a>'
+    return (
+        f'<p class="agk-print" hidden><button type="button" class="md-button" data-agk-print>'
+        f"{h(t('print_pdf'))}</button> <small>{h(version)}</small>{other if note_href else ''}</p>\n\n"
+    )
+
+
+def _print_source(site: LanguageSite, case: CaseStudy) -> str:
+    """On paper only: where the page comes from, as an address and a QR code."""
+    url = page_url(site, case).removesuffix("index.html")
+    if not url:
+        return ""
+    label = h(f"{site.t('printed_from')} {url}")
+    return (
+        '<div class="agk-print-only agk-print-source">'
+        + f"<p>{h(site.t('printed_from'))}: {in_language(site, 'en', url)}</p>{qr_svg(url, label)}</div>\n\n"
+    )
+
+
 def _citation(site: LanguageSite, case: CaseStudy) -> str:
     title = title_of(case, site.lang)
     url = page_url(site, case)
@@ -246,53 +316,66 @@ def _citation(site: LanguageSite, case: CaseStudy) -> str:
     marks = ' lang="en" dir="ltr"' if site.lang != "en" else ""
     # BibTeX is code: always left to right, whatever the page.
     code_marks = marks or ' dir="ltr"'
+    data = f'data-copied="{h(t("copied"))}" data-select="{h(t("copy_select"))}"'
     copy = (
         f'<p class="agk-copy" hidden><button type="button" class="md-button agk-copy__button" '
-        f'data-agk-copy="agk-cite" data-copied="{h(t("copied"))}" data-select="{h(t("copy_select"))}">'
-        f'{h(t("copy_citation"))}</button> <span class="agk-copy__status" role="status"></span></p>\n'
+        f'data-agk-copy="agk-cite" {data}>{h(t("copy_citation"))}</button> '
+        f'<button type="button" class="md-button agk-copy__button" data-agk-copy="agk-bibtex" '
+        f"data-keep-lines {data}>{h(t('copy_bibtex'))}</button> "
+        '<span class="agk-copy__status" role="status"></span></p>\n'
     )
     return (
         section_heading("cite", t("cite"), t("permalink"))
         + f'<p class="agk-cite" id="agk-cite"{marks}>{reference}</p>\n'
         + copy
         + "\n"
-        + f'<pre class="agk-bibtex"{code_marks}><code>{h(bibtex(case, title, url, lang))}</code></pre>\n'
+        + f'<pre class="agk-bibtex" id="agk-bibtex"{code_marks}>'
+        + f"<code>{h(bibtex(case, title, url, lang))}</code></pre>\n"
     )
 
 
-def _rendered(site: LanguageSite, case: CaseStudy) -> tuple[RenderedMarkdown | None, RenderedMarkdown | None]:
-    """The case's narrative and teaching note in the site's language, as the render stage made them."""
+def _rendered(site: LanguageSite, case: CaseStudy) -> tuple[RenderedMarkdown | None, str]:
+    """The narrative the page shows (the site's language or a fallback of it) and its language."""
     rendered = site.rendered.get(case.id)
-    if rendered is None:
-        return None, None
-    return rendered.narratives.get(site.lang), rendered.notes.get(site.lang)
+    lang = site.lang if site.lang in case.narratives else _fallback_shown(site, case)
+    if rendered is None or lang is None:
+        return None, site.lang
+    return rendered.narratives.get(lang), lang
 
 
-def _teaching_note(site: LanguageSite, note: RenderedMarkdown | None) -> str:
-    if note is None:
+def _teaching_note(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
+    """A link to the case's teaching note, marked for trainers, naming its language if another."""
+    lang = note_language(case, site.lang)
+    if lang is None:
         return ""
+    t = site.t
+    name = (
+        t("teaching_note") if lang == site.lang else t("teaching_note_in", language=site.language_name(lang))
+    )
+    link = f'<a href="{h(href(md_path, note_md(case.id)))}" hreflang="{h(lang)}">{h(name)}</a>'
     return (
-        section_heading("teaching-note", site.t("teaching_note"), site.t("permalink"))
-        + f'<p class="agk-note-intro">{h(site.t("teaching_note_intro"))}</p>\n\n'
-        + f'<div class="agk-teaching-note">\n{note.html}\n</div>\n\n'
+        section_heading("teaching-note", t("teaching_note"), t("permalink"))
+        + f'<p class="agk-note-link"><span class="agk-badge">{h(t("for_trainers"))}</span> '
+        + f"{h(t('teaching_note_exists'))} {link}</p>\n\n"
     )
 
 
-def _toc(
-    site: LanguageSite, page: str, narrative: RenderedMarkdown | None, note: RenderedMarkdown | None
-) -> list[dict[str, object]]:
+def _note_href(site: LanguageSite, case: CaseStudy, md_path: str) -> str:
+    return href(md_path, note_md(case.id)) if note_language(case, site.lang) else ""
+
+
+def _toc(site: LanguageSite, page: str, narrative: RenderedMarkdown | None) -> list[dict[str, object]]:
     """The page's table of contents in page order: results, the narrative's sections, the rest."""
     toc: list[dict[str, object]] = []
     for section, key in PAGE_SECTIONS.items():
         if f'<h2 id="{section}">' in page:
-            children = _nested(note.toc, 3) if section == "teaching-note" and note else []
-            toc.append({"id": section, "title": site.t(key), "children": children})
+            toc.append({"id": section, "title": site.t(key), "children": []})
         if section == "metrics" and narrative:
-            toc += _nested(narrative.toc, 2)
+            toc += nested_toc(narrative.toc, 2)
     return toc
 
 
-def _nested(entries: tuple[TocEntry, ...], top: int) -> list[dict[str, object]]:
+def nested_toc(entries: tuple[TocEntry, ...], top: int) -> list[dict[str, object]]:
     """Entries of level `top`, each with the entries of the next level below it as children."""
     toc: list[dict[str, object]] = []
     children: list[dict[str, object]] = []
@@ -324,21 +407,27 @@ def case_page(site: LanguageSite, case: CaseStudy) -> str:
     title = title_of(case, site.lang)
     heading = f"<h1{_title_marks(site, case)}>{h(title)}</h1>\n\n"
     lead = f'<p class="agk-lead"{lang_attrs(site, summary_lang)}>{h(summary)}</p>\n\n'
-    rendered, note = _rendered(site, case)
-    body = f'<div class="agk-narrative">\n{rendered.html}\n</div>\n\n' if rendered else ""
+    rendered, body_lang = _rendered(site, case)
+    body = (
+        f'<div class="agk-narrative"{lang_attrs(site, body_lang)}>\n{rendered.html}\n</div>\n\n'
+        if rendered
+        else ""
+    )
     page = (
         heading
         + _notices(site, case, md_path)
         + lead
+        + print_controls(site, note_href=_note_href(site, case, md_path))
         + metadata_panel(site, case, md_path)
         + _cover(site, case)
         + metric_cards(site, case)
         + body
-        + _teaching_note(site, note)
-        + _attachments(site, case)
+        + _teaching_note(site, case, md_path)
+        + _downloads(site, case, md_path)
         + _related(site, case, md_path)
         + _citation(site, case)
+        + _print_source(site, case)
     )
     # The theme prints this table of contents, escaped, instead of one MkDocs would derive.
-    meta["agk_toc"] = _toc(site, page, rendered, note)
+    meta["agk_toc"] = _toc(site, page, rendered)
     return front_matter(title, **meta) + page

@@ -17,7 +17,7 @@ import regex
 from builder.markdown.html import RenderedCase
 from builder.markdown.rules import RESERVED_TAGS, drop_refused
 from builder.model.case import CaseStudy, LocalText
-from builder.model.taxonomy import Taxonomy
+from builder.model.taxonomy import Taxonomy, languages, reading_order
 from builder.render.strings import Strings
 
 _NOT_SLUG = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
@@ -38,6 +38,10 @@ class LanguageSite:
     outside: Mapping[str, CaseStudy] = field(default_factory=dict)
     # Narratives and teaching notes rendered to inert HTML by the render stage, by case id.
     rendered: Mapping[str, RenderedCase] = field(default_factory=dict)
+    # Paths of the Braille-ready files made for this site (render/braille_files).
+    braille: frozenset[str] = frozenset()
+    # Whether each case page written in this language has a zip of itself beside it.
+    case_downloads: bool = False
 
     @cached_property
     def cases_by_id(self) -> dict[str, CaseStudy]:
@@ -103,6 +107,11 @@ def href(from_md: str, to_md: str, *, from_lang: str = "", to_lang: str = "") ->
     return posixpath.relpath(target, source or ".")
 
 
+def file_href(from_md: str, path: str) -> str:
+    """Relative link from a page to a file of the same site (a download)."""
+    return posixpath.relpath(path, posixpath.dirname(from_md) or ".")
+
+
 def published_case_url(site: LanguageSite, case_id: str) -> str:
     """The address of a case page on the published site."""
     return f"{site.site_url.rstrip('/')}/{site.lang}/cases/{case_id}/index.html"
@@ -148,8 +157,13 @@ def isolated(text: str) -> str:
 
 
 def narrative_lang(case: CaseStudy, lang: str) -> str:
-    """The language a case is shown in on a `lang` page: `lang`, else its original."""
-    return lang if lang in case.narratives else case.original_language
+    """The language a case is shown in on a `lang` page: `lang`, else the first of its fallback
+    languages the case is written in, else the case's original language."""
+    language = languages().get(lang)
+    for candidate in (lang, *(language.fallbacks if language else ())):
+        if candidate in case.narratives:
+            return candidate
+    return case.original_language
 
 
 # Urdu's alphabetical order, which Unicode's order of Arabic letters does not follow (the letters
@@ -170,15 +184,53 @@ def sort_key(text: str, lang: str) -> tuple[tuple[int, ...], str]:
     return tuple(ord(c) for c in folded), folded
 
 
+def note_language(case: CaseStudy, lang: str) -> str | None:
+    """The language of the teaching note shown on a `lang` page: `lang`, else a fallback
+    language of it, else the note's original (the one not translated), else None: no note."""
+    notes = case.teaching_notes
+    for candidate in reading_order(lang):
+        if candidate in notes:
+            return candidate
+    originals = [code for code, note in sorted(notes.items()) if not note.translated_from]
+    return next(iter(originals or sorted(notes)), None)
+
+
+def fallback_notice(site: LanguageSite, shown: str, extra_html: str = "") -> str:
+    """The notice of a page shown in `shown`, a language its readers read, instead of the site's."""
+    language, fallback = site.language_name(site.lang), site.language_name(shown)
+    message = h(site.t("fallback_notice", language=language, fallback=fallback))
+    more = f" {extra_html}" if extra_html else ""
+    return f'<div class="admonition note agk-fallback"><p>{message}{more}</p></div>'
+
+
+def note_md(case_id: str) -> str:
+    """The path of a case's teaching-note page (for trainers)."""
+    return f"cases/{case_id}/teaching-note.md"
+
+
+def narrative_brf(case_id: str, lang: str) -> str:
+    """The path of the Braille-ready file of a case's `lang` narrative."""
+    return f"cases/{case_id}/{case_id}.{lang}.brf"
+
+
+def note_brf(case_id: str, lang: str) -> str:
+    """The path of the Braille-ready file of a case's `lang` teaching note."""
+    return f"cases/{case_id}/{case_id}.teaching-note.{lang}.brf"
+
+
+def case_zip(case_id: str, lang: str) -> str:
+    """The path of the zip of a case page for offline reading (publish/case_downloads)."""
+    return f"cases/{case_id}/{case_id}.{lang}.zip"
+
+
 def title_of(case: CaseStudy, lang: str) -> str:
-    """The case title in `lang`, else in its original language."""
-    narrative = case.narratives.get(lang) or case.narratives[case.original_language]
-    return narrative.title
+    """The case title in the language it is shown in on a `lang` page (narrative_lang)."""
+    return case.narratives[narrative_lang(case, lang)].title
 
 
 def summary_of(case: CaseStudy, lang: str) -> tuple[str, str]:
-    """(summary, language it is in): `lang` when available, else the original."""
-    narrative = case.narratives.get(lang) or case.narratives[case.original_language]
+    """(summary, language it is in) as shown on a `lang` page (narrative_lang)."""
+    narrative = case.narratives[narrative_lang(case, lang)]
     return narrative.summary, narrative.lang
 
 

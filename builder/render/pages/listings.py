@@ -89,7 +89,7 @@ def catalogue_page(site: LanguageSite) -> str:
     cases = sorted(site.cases, key=lambda c: (-c.year, c.id))
     used = {
         facet: sorted({v for case in cases for v in facet_values(case)[facet]})
-        for facet in ("sector", "state", "level", "type", "sdg", "language")
+        for facet in ("sector", "state", "level", "type", "sdg", "language", "note")
     }
     t = site.t
     selects = [
@@ -102,6 +102,8 @@ def catalogue_page(site: LanguageSite) -> str:
             site, "language", t("languages"), [(v, site.language_name(v)) for v in used["language"]], True
         ),
     ]
+    if used["note"]:
+        selects.append(_select(site, "note", t("teaching_note"), [("yes", t("has_teaching_note"))]))
     years = sorted(case.year for case in cases)
     year_inputs = (
         "".join(

@@ -29,6 +29,8 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
         yield problem("AGK401", path, at.line, at.col, message)
     for lang, front in sorted(view.narrative_fronts.items()):
         yield from _translation(view, lang, front.translated_from, front.source_hash)
+    for lang, note_front in sorted(view.note_fronts.items()):
+        yield from _note_translation(view, lang, note_front.translated_from, note_front.source_hash)
     for lang in sorted(source.teaching_notes):
         if lang not in source.narratives:
             note = source.teaching_notes[lang]
@@ -68,5 +70,26 @@ def _translation(
         )
     elif source_hash is None:
         source_file = f"{view.source.display}/{origin}.md"
+        hint = f"add source_hash: the value printed by `python -m builder.source.fingerprint {source_file}`"
+        yield problem("AGK408", md.display, at.line, at.col, "translation has no source_hash", hint)
+
+
+def _note_translation(
+    view: CaseView, lang: str, origin: str | None, source_hash: str | None
+) -> Iterator[Diagnostic]:
+    """A translated teaching note names another teaching note of the case and its fingerprint."""
+    md = view.source.teaching_notes[lang]
+    if origin is None or md.front is None:
+        return
+    at = md.front.value_at(("translated_from",))
+    if origin == lang:
+        yield problem(
+            "AGK403", md.display, at.line, at.col, "a teaching note cannot be translated from itself"
+        )
+    elif origin not in view.source.teaching_notes:
+        message = f"translated_from: {origin} but teaching-note.{origin}.md does not exist"
+        yield problem("AGK402", md.display, at.line, at.col, message)
+    elif source_hash is None:
+        source_file = f"{view.source.display}/teaching-note.{origin}.md"
         hint = f"add source_hash: the value printed by `python -m builder.source.fingerprint {source_file}`"
         yield problem("AGK408", md.display, at.line, at.col, "translation has no source_hash", hint)

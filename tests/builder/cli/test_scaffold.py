@@ -19,7 +19,7 @@ FLAGS = ["--summary", "A summary.", "--level", "district", "--states", "UP",
         ("lesson-drawing", "hi", ["## पृष्ठभूमि {#context}", "## चर्चा के प्रश्न {#questions}"]),
         ("decision-forcing", "en", ["## The decision {#dilemma}"]),
         ("caselet", "ta", ["## பின்னணி {#context}", "## விவாதத்துக்கான கேள்விகள் {#questions}"]),
-        ("caselet", "sat", ["## Context {#context}", "## Questions for discussion {#questions}"]),
+        ("caselet", "sat", ["## ᱦᱟᱞᱚᱛ {#context}", "## ᱜᱟᱞᱢᱟᱨᱟᱣ ᱞᱟᱹᱜᱤᱫ ᱠᱩᱞᱤᱠᱚ {#questions}"]),
     ],
 )
 def test_new_case_validates_strictly(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from builder.markdown.rules import ID_PATTERN
@@ -43,11 +44,15 @@ def test_repository_taxonomies_are_complete() -> None:
     assert taxonomy.default_licence in taxonomy.licences
 
 
-def test_labels_fall_back_to_english_then_id() -> None:
+def test_labels_fall_back_along_the_languages_fallbacks_then_to_english_then_id() -> None:
     taxonomy, _ = load_taxonomy(Project(REPO).taxonomy_dir, "t")
     assert taxonomy.label("sectors.health", "hi") == "स्वास्थ्य"
-    assert taxonomy.label("sectors.health", "sat") == "Health"
     assert taxonomy.label("sectors.no-such-sector", "hi") == "no-such-sector"
+    # A label missing in Maithili comes from Hindi (its readers read Hindi), in Tamil from English.
+    partial = replace(taxonomy, labels={**taxonomy.labels, "mai": {}, "ta": {}})
+    assert partial.label("sectors.health", "mai") == "स्वास्थ्य"
+    assert partial.label("sectors.health", "ta") == "Health"
+    assert partial.state_name("KL", "mai") == taxonomy.state_name("KL", "hi")
 
 
 def test_states_and_languages_come_from_the_libraries() -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from builder.project import Project, find_project
+from builder.publish.offline_links import dead_links
 from tests.browser import PageWatch
 from tests.builder.cli_runner import Run, agk
 from tests.conftest import FIXTURES, new_project
@@ -183,3 +184,50 @@ def test_cases_outside_the_bundle_link_to_the_published_site(unzipped: Path) -> 
     assert "needs a connection" in outside[0]
     # No relative link points at a case that is not in the bundle.
     assert not any('href="../tn-valid-caselet/' in page for page in pages)
+
+
+@pytest.fixture(scope="module")
+def hindi_urdu(project: Project, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Hindi and Urdu bundle of every case, unzipped: some cases are in neither language."""
+    run, target = make_bundle(project, "hi-ur.zip", "--lang", "hi,ur")
+    assert run.code == 0, run.err
+    folder = tmp_path_factory.mktemp("hi-ur")
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(folder)
+    return folder
+
+
+def test_every_link_of_a_bundle_leads_to_a_file_in_it_or_says_it_needs_a_connection(hindi_urdu: Path) -> None:
+    present = {path.relative_to(hindi_urdu).as_posix() for path in hindi_urdu.rglob("*") if path.is_file()}
+    pages = sorted(name for name in present if name.endswith(".html"))
+    assert len(pages) > 20
+    for name in pages:
+        html = (hindi_urdu / name).read_text(encoding="utf-8")
+        assert dead_links(html, name, present) == [], name
+    # The English version of a Hindi case page is not in the bundle: it is offered online.
+    page = (hindi_urdu / "hi" / UP).read_text(encoding="utf-8")
+    english = f'href="https://amrit-gyan-kosh.example/en/{UP}" data-agk-online="'
+    assert english in page
+
+
+def test_a_bundle_of_one_language_opens_straight_into_it(
+    project: Project, watch: PageWatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    run, target = make_bundle(project, "hi.zip", "--lang", "hi")
+    assert run.code == 0, run.err
+    folder = tmp_path_factory.mktemp("hi-only")
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(folder)
+        names = archive.namelist()
+    watch.page.goto((folder / "index.html").as_uri())
+    watch.page.wait_for_url("**/hi/index.html", timeout=10_000)
+    assert not any(name.endswith("teaching-note.html") for name in names)
+
+
+def test_teaching_notes_go_into_a_bundle_only_when_asked(project: Project, up_bundle: Path) -> None:
+    run, target = make_bundle(project, "notes.zip", "--lang", "en", "--teaching-notes")
+    assert run.code == 0, run.err
+    with zipfile.ZipFile(target) as archive:
+        assert "en/cases/up-valid-lesson/teaching-note.html" in archive.namelist()
+    with zipfile.ZipFile(up_bundle) as archive:
+        assert not any(name.endswith("teaching-note.html") for name in archive.namelist())

@@ -32,7 +32,8 @@ URL = re.compile(r'url\("([^"]+)"\)')
 
 # Letters each font must have: vowels, consonants, signs, digits and the letters particular to
 # the languages written in the script (Assamese ৰ ৱ, Marathi ळ, Sanskrit ॐ and Vedic marks,
-# Odia ୱ, Urdu ٹ ڈ ڑ ں ہ ے, Sindhi ڄ ڻ, Kashmiri ٲ ۆ).
+# Odia ୱ, Urdu ٹ ڈ ڑ ں ہ ے, Sindhi ڄ ڻ ڏ ڱ ۽, Kashmiri ٲ ۆ ۄ ۍ and its vowel marks ٕ ٚ ٟ);
+# all of Ol Chiki, Meetei Mayek's letters, signs, digits and extensions.
 LETTERS = {
     "devanagari": "अआइकखगघङचजञटडणतदनपबमयरलळवशषसह़्ािीुूेैोौंःँॐ०९।॥\u0951\u1cd0\ua8f2",
     "bengali": "অআইকখগঘঙচজঞটডণতদনপবমযরলশষসহৰৱৎ়্ািীুূেৈোৌংঃঁ০৯",
@@ -43,7 +44,10 @@ LETTERS = {
     "telugu": "అఆఇఉకఖగఘఙచజఞటడణతదనపబమయరలవశషసహళఱ్ాిీుూెేైొోౌంః౦౯",
     "kannada": "ಅಆಇಉಕಖಗಘಙಚಜಞಟಡಣತದನಪಬಮಯರಲವಶಷಸಹಳೞ್ಾಿೀುೂೆೇೈೊೋೌಂಃ೦೯",
     "malayalam": "അആഇഉകഖഗഘങചജഞടഡണതദനപബമയരലവശഷസഹളഴറൺൻർൽൾ്ാിീുൂെേൈൊോൌംഃ൦൯",
-    "arabic": "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےۓ۰۹،؛؟۔ٻڀٺٽٿڃڄڇڊڌڍڙڦڪڳڻ۾ٲۆ",
+    "ol_chiki": "".join(chr(point) for point in range(0x1C50, 0x1C80)),
+    "meetei_mayek": "ꯀꯁꯂꯃꯄꯅꯆꯇꯈꯉꯊꯋꯌꯍꯎꯏꯐꯑꯒꯓꯔꯕꯖꯗꯘꯙꯚꯛꯜꯝꯞꯟꯠꯡꯢꯣꯤꯥꯦꯧꯨꯩꯪ꯫꯬꯭꯰꯹ꫠꫪ꫰꫱ꫵ꫶",
+    # Kashmiri's marks after a letter each: ۍٕ کٚ رٟ.
+    "arabic": "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےۓ۰۹،؛؟۔ٻڀٺٽٿڃڄڇڊڌڍڙڦڪڳڻ۾ٲۆڏڱ۽ۄؤۍٕکٚرٟ",
 }
 
 # The 63 table tags a WOFF2 directory names by index (the WOFF2 specification, section 5.1).
@@ -111,21 +115,28 @@ def face_ranges(css: str) -> dict[str, list[list[tuple[int, int]]]]:
 def test_every_script_with_text_in_the_languages_taxonomy_has_a_font_or_a_reason() -> None:
     scripts = scripts_for_languages(LANGUAGE_CODES)
     assert set(scripts) <= KNOWN_SCRIPTS
-    assert set(FONTS) == set(scripts) - {"latin", "meetei_mayek", "ol_chiki"}
-    assert missing_fonts(scripts) == ("meetei_mayek", "ol_chiki")
+    assert set(FONTS) == set(scripts) - {"latin"}
+    assert missing_fonts(scripts) == ()
 
 
 @pytest.mark.parametrize("script", FONTS)
-def test_each_script_has_a_whole_variable_face_and_a_static_names_face(script: str) -> None:
-    whole = (FONT_ROOT / script / FONTS[script].file).read_bytes()
-    names = (FONT_ROOT / script / FONTS[script].names_file).read_bytes()
-    shaping = {"cmap", "glyf", "GSUB", "GPOS", "GDEF", "name"}
-    assert shaping | {"fvar", "gvar"} <= woff2_tables(whole)
+def test_each_script_has_whole_faces_for_400_to_700_and_a_static_names_face(script: str) -> None:
+    font = FONTS[script]
+    names = (FONT_ROOT / script / font.names_file).read_bytes()
+    # Ol Chiki needs no shaping: its upstream font has no layout tables.
+    shaping = {"cmap", "glyf", "name"} | (set() if script == "ol_chiki" else {"GSUB", "GPOS", "GDEF"})
+    assert font.weights == (400, 700)
+    # One variable file, or a static regular and bold (no axis).
+    assert [weights for _, weights in font.whole_faces()] in ([(400, 700)], [(400, 400), (700, 700)])
+    for file, _ in font.whole_faces():
+        whole = (FONT_ROOT / script / file).read_bytes()
+        axis = {"fvar", "gvar"} if font.bold_file is None else set()
+        assert shaping | axis <= woff2_tables(whole)
+        assert font.bold_file is None or "fvar" not in woff2_tables(whole)
+        # Subset to one script: far smaller than the upstream files (14.5 to 307.6 kB).
+        assert len(whole) < 85_000
     assert shaping <= woff2_tables(names)
     assert "fvar" not in woff2_tables(names)
-    assert FONTS[script].weights == (400, 700)
-    # Subset to one script: far smaller than the upstream files (47.8 to 307.6 kB).
-    assert len(whole) < 85_000
     assert len(names) < 15_000
 
 
@@ -138,7 +149,9 @@ def test_each_font_ships_with_its_licence_and_copyright_notice(script: str) -> N
     text = licence.read_text(encoding="utf-8")
     # tools/vendor_fonts.py checks that this line is the font's own notice (name ID 0).
     assert re.fullmatch(
-        r"Copyright 20\d\d The Noto Project Authors \(https://github.com/\S+\)", text.splitlines()[0]
+        r"Copyright 20\d\d The Noto Project Authors \(https://github.com/\S+\)"
+        r"|Copyright 20\d\d Google (LLC|Inc)\. All Rights Reserved\.",  # Debian's Noto of 2020
+        text.splitlines()[0],
     )
     assert "SIL OPEN FONT LICENSE Version 1.1" in text
 
@@ -146,7 +159,7 @@ def test_each_font_ships_with_its_licence_and_copyright_notice(script: str) -> N
 def test_the_readme_records_each_vendored_file_with_its_size_and_sha256() -> None:
     readme = (FONT_ROOT / "README.md").read_text(encoding="utf-8")
     for script, font in FONTS.items():
-        for name in (font.file, font.names_file):
+        for name in (*(file for file, _ in font.whole_faces()), font.names_file):
             data = (FONT_ROOT / script / name).read_bytes()
             assert f"`{name}`" in readme
             assert f"{len(data):,}" in readme
@@ -201,9 +214,11 @@ def test_the_css_references_exactly_the_font_files(prefix: str) -> None:
     files = font_files(scripts)
     css = font_css(scripts, url_prefix=prefix)
     assert sorted(URL.findall(css)) == sorted(prefix + name for name in files)
-    assert css.count("@font-face") == len(files) == 2 * len(FONTS)
-    assert css.count("font-display: swap;") == 2 * len(FONTS)
-    assert css.count('format("woff2")') == 2 * len(FONTS)
+    # Two faces per script, three for a static pair (regular and bold).
+    faces = sum(len(font.whole_faces()) + 1 for font in FONTS.values())
+    assert css.count("@font-face") == len(files) == faces
+    assert css.count("font-display: swap;") == faces
+    assert css.count('format("woff2")') == faces
     assert all(path.is_file() and path.suffix == ".woff2" for path in files.values())
 
 
@@ -231,7 +246,9 @@ def test_faces_claim_their_script_and_never_latin() -> None:
     assert sorted(ranges) == sorted([NAMES_FAMILY, *(font.family for font in FONTS.values())])
     latin = range(0x20, 0x250)
     for script, font in FONTS.items():
-        (covered,) = ranges[font.family]
+        # A static pair's two faces claim the same range.
+        covered, *others = ranges[font.family]
+        assert all(other == covered for other in others)
         assert all(any(low <= ord(char) <= high for low, high in covered) for char in LETTERS[script])
         # Latin letters, digits and punctuation stay with the reader's system font.
         assert not any(low <= latin[-1] and high >= latin[0] for low, high in covered)
@@ -395,7 +412,7 @@ def test_language_names_need_only_the_names_faces(browser: Any, tmp_path: Path) 
     links = "".join(
         f'<a id="name-{code}" hreflang="{code}" lang="{code}" href="#">{language.native_name}</a> '
         for code, language in languages().items()
-        if code not in {"mni", "sat", "en"}  # no font for their scripts; English is Latin
+        if code != "en"  # English is Latin
     )
     index = _extracted(tmp_path, page_html({}).replace("</body>", f"<nav>{links}</nav></body>"))
     watch = open_page(browser)
@@ -408,7 +425,7 @@ def test_language_names_need_only_the_names_faces(browser: Any, tmp_path: Path) 
         # One names face per script, and no whole face: an English page with a language list.
         assert sorted(loaded) == [NAMES_FAMILY] * len(FONTS)
         for code, language in languages().items():
-            if code in {"mni", "sat", "en"}:
+            if code == "en":
                 continue
             custom, system = glyphs(watch.page, f"name-{code}")
             assert sum(custom.values()) > 0, code

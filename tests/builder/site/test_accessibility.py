@@ -384,20 +384,24 @@ def test_copy_citation(browser: Any, sample_site: Path, kind: str) -> None:
                 # As in browsers that give file:// pages no clipboard API.
                 page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
             page.goto(f"{base}/hi/{METRICS_CASE}")
-            button = page.locator(".agk-copy__button")
-            assert button.is_visible()
-            button.click()
             status = page.locator(".agk-copy__status")
             expected = {"कॉपी हो गया", "उद्धरण चुन लिया गया है: इसे अपने डिवाइस के कॉपी विकल्प से कॉपी करें।"}
-            page.wait_for_function("() => document.querySelector('.agk-copy__status').textContent !== ''")
-            assert status.inner_text() in expected
-            reference = page.locator(".agk-cite").inner_text()
-            if kind == "http":
-                assert status.inner_text() == "कॉपी हो गया"
-                assert page.evaluate("navigator.clipboard.readText()") == reference
-            else:
-                # Without the API the reference is selected (and copied where the browser allows).
-                assert page.evaluate("window.getSelection().toString()").strip() == reference.strip()
+            # The reference is copied as one line; BibTeX keeps its lines.
+            for source, flatten in ((".agk-cite", True), (".agk-bibtex", False)):
+                button = page.locator(f'.agk-copy__button[data-agk-copy="{source[1:]}"]')
+                assert button.is_visible()
+                page.evaluate("document.querySelector('.agk-copy__status').textContent = ''")
+                button.click()
+                page.wait_for_function("() => document.querySelector('.agk-copy__status').textContent !== ''")
+                assert status.inner_text() in expected
+                text = page.locator(source).inner_text()
+                wanted = " ".join(text.split()) if flatten else text.strip()
+                if kind == "http":
+                    assert status.inner_text() == "कॉपी हो गया"
+                    assert page.evaluate("navigator.clipboard.readText()") == wanted
+                else:
+                    # Without the API the text is selected (and copied where the browser allows).
+                    assert page.evaluate("window.getSelection().toString()").strip() == text.strip()
             assert watch.errors == []
         finally:
             watch.page.context.close()

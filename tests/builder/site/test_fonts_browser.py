@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from builder.site.fonts import FONTS, NAMES_FAMILY
+from builder.site.fonts import FONTS, NAMES_FAMILY, script_of
 from search_index.analysis.language_data import load_analysis_data
 from tests.browser import CHROMIUM, CHROMIUM_ARGS
 from tests.conftest import FIXTURES, build_site, new_project
@@ -28,6 +28,15 @@ LESSON = "cases/up-valid-lesson/index.html"  # in Hindi, not in Urdu
 DECISION = "cases/in-valid-decision/index.html"  # in Hindi and Urdu
 DEVANAGARI = FONTS["devanagari"].family
 NASKH = FONTS["arabic"].family
+# Text of the languages the fixture site has no pages in, with the letters particular to each:
+# Kashmiri's ٲ ۄ ۆ ؤ ۍ and its vowel marks ٕ ٚ ٟ (each after a letter), Sindhi's implosives and
+# other letters. lang -> (text, the family its font's name table gives, the CSS family).
+OTHER_SCRIPTS = {
+    "sat": ("ᱥᱟᱱᱛᱟᱲᱤ ᱯᱟᱹᱨᱥᱤ ᱐᱑᱒ ᱾", "Noto Sans Ol Chiki", FONTS["ol_chiki"].family),
+    "mni": ("ꯃꯤꯇꯩꯂꯣꯟ ꯃꯤꯇꯩ ꯃꯌꯦꯛ ꯱꯲꯫", "Noto Sans MeeteiMayek", FONTS["meetei_mayek"].family),
+    "ks": ("کٲشُر زبان ٲۄۆؤۍٕکٚرٟ", "Noto Naskh Arabic", NASKH),
+    "sd": ("سنڌي ٻولي ٻڄڀٽٿڊڏڌڍڦڪڳڱڃڇڻ۽۾", "Noto Naskh Arabic", NASKH),
+}
 
 
 @pytest.fixture(scope="module")
@@ -108,26 +117,26 @@ def loaded_faces(page: Any) -> set[str]:
 
 def marked_scripts(page: Any) -> set[str]:
     """Families of the whole faces for the text the page marks with `lang` (links to other
-    languages' pages aside: they show names)."""
+    languages' pages and what they hold aside: they show names)."""
     langs = page.evaluate(
-        """[...document.querySelectorAll('body [lang]:not([hreflang])')]
+        """[...document.querySelectorAll('body [lang]:not([hreflang]):not([hreflang] *)')]
             .filter(el => el.textContent.trim()).map(el => el.lang)"""
     )
     scripts = load_analysis_data().languages
     return {FONTS[scripts[lang].script].family for lang in langs if scripts[lang].script in FONTS}
 
 
-def add_text(page: Any, text: str, lang: str | None = None) -> str:
-    """Add a paragraph with `text` to the page's content; its selector."""
+def add_text(page: Any, text: str, lang: str | None = None, tag: str = "p") -> str:
+    """Add a `tag` element (a paragraph) with `text` to the page's content; its selector."""
     page.evaluate(
-        """([text, lang]) => {
-            const p = document.createElement('p');
+        """([text, lang, tag]) => {
+            const p = document.createElement(tag);
             p.id = 'agk-font-probe';
             p.textContent = text;
             if (lang) p.lang = lang;
             document.querySelector('article, main, body').append(p);
         }""",
-        [text, lang],
+        [text, lang, tag],
     )
     page.evaluate("document.fonts.ready.then(() => 0)")
     return "#agk-font-probe"
@@ -202,14 +211,20 @@ def test_language_names_render_with_the_small_names_faces(page: Any, site_dir: P
     assert links.count() >= 4
     for index in range(links.count()):
         link = links.nth(index)
-        name = link.inner_text().strip()
-        # The element that holds the name itself, not the white space around it.
+        # The element that holds the name itself, not the white space around it (nor the English
+        # name and the "current language" note the language list adds after it).
         probe = "(el) => [...el.querySelectorAll('*')].concat([el]).find(e => e.children.length === 0)"
-        page.evaluate(f"(el) => ({probe})(el).setAttribute('data-probe', '1')", link.element_handle())
+        name = page.evaluate(
+            f"(el) => {{ const e = ({probe})(el); e.setAttribute('data-probe', '1'); return e.textContent.trim(); }}",
+            link.element_handle(),
+        )
         custom, system = glyphs(page, "[data-probe]")
         page.evaluate("() => document.querySelector('[data-probe]').removeAttribute('data-probe')")
-        latin = sum(1 for char in name if char.isascii())
-        assert sum(system.values()) == latin, f"{name!r} has letters in a system font: {system}"
+        # Latin, spaces and punctuation such as "—": no face claims them, the system draws them
+        # (a space between two runs of a right-to-left link may go with the Naskh run instead).
+        latin = sum(1 for char in name if script_of(char) is None)
+        drawn = sum(system.values())
+        assert latin - name.count(" ") <= drawn <= latin, f"{name!r} has letters in a system font: {system}"
         assert (sum(custom.values()) > 0) == (latin < len(name)), name
     families = loaded_faces(page)
     assert NAMES_FAMILY in families
@@ -224,3 +239,84 @@ def test_text_marked_with_another_language_gets_its_own_script_first(page: Any, 
     assert list(custom) == ["Noto Sans Tamil"]
     assert sum(system.values()) == 3  # the spaces
     assert FONTS["tamil"].family in loaded_faces(page)
+
+
+@pytest.mark.parametrize("lang", OTHER_SCRIPTS)
+def test_santali_manipuri_kashmiri_and_sindhi_text_is_drawn_by_the_shipped_faces(
+    page: Any, site_dir: Path, lang: str
+) -> None:
+    text, font, family = OTHER_SCRIPTS[lang]
+    open_from_disk(page, site_dir, f"hi/{LESSON}")
+    custom, system = glyphs(page, add_text(page, text, lang=lang))
+    # Every letter, sign, digit and mark in the shipped face; only the spaces in DejaVu (which
+    # has basic Arabic letters but none of Kashmiri's or Sindhi's own).
+    assert list(custom) == [font]
+    assert sum(system.values()) == text.count(" ")
+    assert family in loaded_faces(page)
+
+
+@pytest.mark.parametrize("lang", OTHER_SCRIPTS)
+def test_their_letters_are_no_tofu(page: Any, site_dir: Path, lang: str) -> None:
+    text, _, _ = OTHER_SCRIPTS[lang]
+    open_from_disk(page, site_dir, f"hi/{LESSON}")
+    letters = sorted({char for char in text if char.isalpha()})
+    # Each letter alone, large; last an unassigned code point, which no font has: a box.
+    widths = page.evaluate(
+        """async ([letters, lang]) => {
+            const p = document.createElement('p'); p.lang = lang; p.style.fontSize = '200px';
+            document.querySelector('article, main, body').append(p);
+            const spans = [...letters, '\u0378'].map(c => {
+                const s = document.createElement('span'); s.textContent = c; p.append(s); return s; });
+            await document.fonts.ready;
+            return spans.map(s => s.getBoundingClientRect().width); }""",
+        [letters, lang],
+    )
+    *drawn, box = widths
+    # Boxes all have one width; the letters of a script have several, and are not boxes.
+    assert len(set(drawn)) >= 4, drawn
+    assert box not in drawn, (box, drawn)
+
+
+@pytest.mark.parametrize(
+    ("lang", "bold"), [("sat", "NotoSansOlChiki-Bold"), ("mni", "NotoSansMeeteiMayek-Bold")]
+)
+def test_bold_ol_chiki_and_meetei_mayek_use_the_static_bold_face(
+    page: Any, site_dir: Path, lang: str, bold: str
+) -> None:
+    text, _, family = OTHER_SCRIPTS[lang]
+    open_from_disk(page, site_dir, f"hi/{LESSON}")
+    session = page.context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    selector = add_text(page, text, lang=lang, tag="strong")
+    root = session.send("DOM.getDocument")["root"]["nodeId"]
+    node = session.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    session.detach()
+    # The vendored bold, not the regular emboldened by the browser.
+    assert [font["postScriptName"] for font in fonts if font["isCustomFont"]] == [bold]
+    faces = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert {face.replace('"', "") for face in faces} >= {f"{family} 700"}
+
+
+def test_santali_and_manipuri_names_need_only_the_names_faces(page: Any, site_dir: Path) -> None:
+    open_from_disk(page, site_dir, f"en/{LESSON}")
+    # As the language switcher shows them once a site has Santali and Manipuri pages.
+    page.evaluate(
+        """() => {
+            const nav = document.createElement('nav');
+            nav.innerHTML = '<a id="sat" hreflang="sat" lang="sat" href="#">ᱥᱟᱱᱛᱟᱲᱤ</a> '
+                + '<a id="mni" hreflang="mni" lang="mni" href="#">ꯃꯤꯇꯩꯂꯣꯟ</a>';
+            document.body.append(nav);
+        }"""
+    )
+    page.evaluate("document.fonts.ready.then(() => 0)")
+    for lang in ("sat", "mni"):
+        custom, system = glyphs(page, f"#{lang}")
+        assert list(custom) == [OTHER_SCRIPTS[lang][1]]
+        assert system == {}
+    families = loaded_faces(page)
+    assert NAMES_FAMILY in families
+    assert families.isdisjoint({FONTS["ol_chiki"].family, FONTS["meetei_mayek"].family})

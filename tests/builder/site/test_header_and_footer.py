@@ -18,7 +18,7 @@ import pytest
 from builder.render.pages.map import MAP_LICENCE, MAP_SOURCE
 from builder.render.strings import Strings
 from builder.site.mkdocs import site_owner
-from tests.browser import PageWatch, open_page
+from tests.browser import PageWatch, open_page, site_root
 from tests.conftest import FIXTURES, REPO, build_site, new_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -38,26 +38,6 @@ ENGLISH = (
 SHOWN = """el => [el.innerText, ...[...el.querySelectorAll('[title]')].map(e => e.title)].join(' ')"""
 
 
-class _HostLike(SimpleHTTPRequestHandler):
-    """Serves the site like a static host: a missing address gets the root 404.html, status 404."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Silence request logs."""
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        body = page.read_bytes()
-        self.send_response(code)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The valid fixture corpus and the repository's hand-written pages, built with --strict."""
@@ -69,11 +49,8 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def base(site_dir: Path) -> Iterator[str]:
     """The site served over HTTP by a host that answers missing addresses with 404.html."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_HostLike, directory=str(site_dir)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with site_root(site_dir, "host") as url:
+        yield url
 
 
 def assert_clean(watch: PageWatch) -> None:
@@ -246,7 +223,7 @@ def test_missing_address_leads_to_the_readers_language(browser: Any, base: str) 
     # The two missing addresses themselves are the only failed loads.
     assert hindi.external_requests() == []
     assert [e for e in hindi.errors if "status of 404" not in e] == []
-    assert len(hindi.errors) == 2
+    assert len(hindi.errors) == 3
     hindi.page.context.close()
     french = open_page(browser, locale="fr-FR")
     french.page.goto(f"{base}/xx/nothing")

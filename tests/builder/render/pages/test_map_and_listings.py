@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from babel import Locale
+
 from builder.render.pages.case_page import case_page
 from builder.render.pages.citation import apa_html
 from builder.render.pages.common import sort_key
@@ -52,7 +54,11 @@ def test_counts_agree_with_the_number_in_every_language() -> None:
     assert Strings("ur").count("count_cases", 2) == "2 کیس اسٹڈیز"
     for lang in available_languages():
         one = Strings(lang).count("count_cases", 1)
-        assert "1" in one and one == Strings(lang)("count_cases_one", n=1), lang
+        # Languages whose grammar has no singular (CLDR: kok, mai, mni, sa) use the plain form.
+        singular = Locale.parse(lang).plural_form(1) == "one"
+        assert "1" in one and one == Strings(lang)("count_cases_one" if singular else "count_cases", n=1), (
+            lang
+        )
 
 
 def test_a_group_of_one_says_case_study(site_for: SiteFor) -> None:

@@ -98,13 +98,28 @@
       announce(copied ? button.dataset.copied : button.dataset.select);
     }
     button.addEventListener("click", function () {
-      var text = source.textContent.replace(/\s+/g, " ").trim();
+      // BibTeX keeps its lines; a reference is one line of text however it wraps on screen.
+      var text = "keepLines" in button.dataset
+        ? source.textContent.trim()
+        : source.textContent.replace(/\s+/g, " ").trim();
       if (navigator.clipboard && window.isSecureContext) {
         navigator.clipboard.writeText(text).then(function () { announce(button.dataset.copied); }, select);
       } else {
         select();
       }
     });
+  }
+
+  /* "Print / Save as PDF": the browser's print dialog (the print stylesheet in agk.css decides
+     what goes on paper). A case page's "trainer version" link opens the teaching note with
+     #agk-print, which prints it (narrative, then note) once its fonts have loaded. */
+  function setUpPrint(button) {
+    button.parentNode.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+    if (location.hash === "#agk-print") {
+      var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+      fonts.then(function () { window.print(); });
+    }
   }
 
   /* Search: pages are NFC-normalised at build time; normalise what the reader types too, or
@@ -136,6 +151,78 @@
     });
   }
 
+  /* Names compared as the reader types them: NFC (an Indic letter typed as base + nukta, or a
+     vowel sign by another input method, equals the precomposed one) and case-insensitive. */
+  function fold(text) {
+    return String(text).normalize("NFC").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+
+  /* The language menu with 23 languages: a box at the top narrows the list as the reader types
+     the start of a word of the native name, the English name or the code ("ur" is Urdu, not
+     Manipuri); arrow keys move between the box and the shown links; the panel never reaches
+     past the bottom of the window, its list scrolls instead. */
+  function setUpLanguages(menu) {
+    var summary = menu.querySelector("summary");
+    var panel = menu.querySelector(".agk-languages__panel");
+    var filter = menu.querySelector(".agk-languages__filter");
+    var items = Array.prototype.slice.call(menu.querySelectorAll(".agk-languages__item"));
+    if (!summary || !panel || !filter) return;
+    var names = items.map(function (item) { return " " + fold(item.getAttribute("data-agk-names") || ""); });
+    var byKeyboard = false;
+    filter.hidden = false;
+    function apply() {
+      var query = fold(filter.value);
+      items.forEach(function (item, i) { item.hidden = query !== "" && names[i].indexOf(" " + query) < 0; });
+    }
+    function shown() {
+      return items.filter(function (item) { return !item.hidden; }).map(function (item) {
+        return item.querySelector("a");
+      });
+    }
+    function fit() {
+      var top = panel.getBoundingClientRect().top;
+      panel.style.maxHeight = Math.max(160, window.innerHeight - top - 8) + "px";
+    }
+    /* A click the keyboard made (Enter or Space on the button) has no mouse detail. */
+    summary.addEventListener("click", function (event) { byKeyboard = event.detail === 0; });
+    menu.addEventListener("toggle", function () {
+      if (!menu.open) {
+        filter.value = "";
+        apply();
+        return;
+      }
+      fit();
+      /* On a touch screen focus would raise the on-screen keyboard over half of the list:
+         there the reader taps the box when they want it. */
+      if (byKeyboard || !window.matchMedia("(pointer: coarse)").matches) filter.focus();
+    });
+    window.addEventListener("resize", function () { if (menu.open) fit(); });
+    filter.addEventListener("input", apply);
+    filter.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      var links = shown();
+      if (!links.length) return;
+      event.preventDefault();
+      /* One language left: that is the reader's choice; several: on to the first of them. */
+      if (links.length === 1) links[0].click();
+      else links[0].focus();
+    });
+    menu.addEventListener("keydown", function (event) {
+      var keys = ["ArrowDown", "ArrowUp", "Home", "End"];
+      if (keys.indexOf(event.key) < 0 || !menu.open) return;
+      /* Home and End move the caret in the box; Up and Down step through it and the links. */
+      if (event.target === filter && (event.key === "Home" || event.key === "End")) return;
+      var stops = [filter].concat(shown());
+      var at = stops.indexOf(document.activeElement);
+      var next = {
+        ArrowDown: at + 1, ArrowUp: at - 1, Home: 1, End: stops.length - 1
+      }[event.key];
+      next = Math.max(0, Math.min(stops.length - 1, next));
+      event.preventDefault();
+      stops[next].focus();
+    });
+  }
+
   /* The navigation drawer of narrow screens opens from the keyboard too (Material clicks a
      focused label[tabindex] on Enter; Space is ours) and shuts on Escape; the button says
      whether it is open. */
@@ -162,8 +249,10 @@
   });
   document.addEventListener("click", closeLanguages);
   document.addEventListener("keydown", closeLanguages);
+  document.querySelectorAll("details.agk-languages").forEach(setUpLanguages);
   document.querySelectorAll("label.agk-drawer-button").forEach(setUpDrawer);
   document.addEventListener("input", normaliseSearch, true);
   document.querySelectorAll("form[data-agk-filters]").forEach(setUpFilters);
   document.querySelectorAll("button[data-agk-copy]").forEach(setUpCopy);
+  document.querySelectorAll("button[data-agk-print]").forEach(setUpPrint);
 })();

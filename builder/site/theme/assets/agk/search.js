@@ -4,7 +4,7 @@
 (function () {
   "use strict";
 
-  var FACETS = ["sector", "state", "level", "type", "year", "sdg", "language"];
+  var FACETS = ["sector", "state", "level", "type", "year", "sdg", "language", "note"];
   // Case languages written right to left (CLDR, among builder/model/taxonomy.py's LANGUAGE_CODES;
   // a test compares the two).
   var RTL_LANGUAGES = ["ks", "sd", "ur"];
@@ -106,7 +106,7 @@
 
   /** The label of a facet's name ("State or union territory"). */
   function facetName(key) {
-    return t(key === "language" ? "languages" : key);
+    return t({ language: "languages", note: "teaching_note" }[key] || key);
   }
 
   /** The label of a facet value in this language, or the value itself. */

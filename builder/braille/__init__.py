@@ -1,0 +1,1 @@
+"""Braille-ready files (BRF) of narratives and teaching notes, translated with liblouis."""
