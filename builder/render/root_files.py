@@ -37,7 +37,9 @@ def root_files(
         files[f"{lang}/feed.xml"] = atom_feed(cases, lang, Strings(lang)("site_name"), site_url, build_date)
     if site_url:
         shared = set.intersection(*(set(paths) for paths in pages.values())) if pages else set()
-        files["sitemap.xml"] = sitemap(sorted(shared), langs, site_url)
+        # Teaching notes are for trainers (noindex): search engines are not pointed at them.
+        listed = sorted(path for path in shared if not path.endswith("/teaching-note.md"))
+        files["sitemap.xml"] = sitemap(listed, langs, site_url)
     return files
 
 

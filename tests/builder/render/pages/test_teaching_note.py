@@ -4,6 +4,7 @@ trainers, kept out of search, shown in a language the reader reads, with transla
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from builder.render.pages.case_page import case_page
 from builder.render.pages.common import note_language
 from builder.render.pages.listings import catalogue_page
 from builder.render.pages.teaching_note import teaching_note_page
+from builder.render.root_files import root_files
 from builder.render.search_documents import facet_labels, site_documents
 from builder.render.site_pages import language_pages
 from builder.render.strings import Strings
@@ -145,3 +147,15 @@ def test_a_build_without_liblouis_says_so_once_and_makes_no_braille(
     _, jobs = language_jobs(project, validate(project, models=True), ["en", "hi"], "https://agk.example/")
     assert all(not job.files for job in jobs)
     assert capsys.readouterr().err.count("liblouis is not installed") == 1
+
+
+def test_the_sitemap_does_not_point_search_engines_at_notes(site_for: SiteFor) -> None:
+    sites = {lang: site_for(lang) for lang in ("en", "hi")}
+    pages = {lang: tuple(language_pages(site)) for lang, site in sites.items()}
+    assert any(path.endswith("/teaching-note.md") for path in pages["en"])
+    english = sites["en"]
+    files = root_files(
+        english.cases, ["en", "hi"], english.taxonomy, "https://agk.example/", pages, date(2026, 1, 1)
+    )
+    assert f"cases/{LESSON}/index.html" in files["sitemap.xml"]
+    assert "teaching-note" not in files["sitemap.xml"]
