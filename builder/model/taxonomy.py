@@ -141,6 +141,21 @@ def languages() -> dict[str, Language]:
     return result
 
 
+@cache
+def language_names() -> dict[str, tuple[str, ...]]:
+    """Every name of each language in CLDR's shipped languages ("Hindi", "हिन्दी", "ہندی"…)."""
+    known = languages()
+    names: dict[str, set[str]] = {
+        code: {language.english_name, language.native_name} for code, language in known.items()
+    }
+    for shown_in in known:
+        display = Locale.parse(_language_data()["locales"].get(shown_in, shown_in)).languages
+        for code in known:
+            if display.get(code):
+                names[code].add(display[code])
+    return {code: tuple(sorted(found)) for code, found in names.items()}
+
+
 def reading_order(lang: str) -> tuple[str, ...]:
     """`lang`, its fallback languages, then English: where a missing string or label is looked for."""
     language = languages().get(lang)

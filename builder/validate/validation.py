@@ -75,7 +75,17 @@ def check_case(source: CaseSource, taxonomy: Taxonomy) -> tuple[CaseView, list[D
     found = [*source.problems, *found]
     for rule in CASE_CHECKS:
         found.extend(rule(view))
-    return view, found
+    return view, _one_per_problem(found)
+
+
+def _one_per_problem(found: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the schema's form error (AGK107) of a value the vocabulary rules report (AGK2xx).
+
+    An id field's pattern and its vocabulary check see the same wrong value ('Lesson drawing');
+    the vocabulary diagnostic says more (the id to write), so it is the one kept.
+    """
+    vocabulary = {(d.path, d.line, d.col) for d in found if d.code.startswith("AGK2")}
+    return [d for d in found if not (d.code == "AGK107" and (d.path, d.line, d.col) in vocabulary)]
 
 
 def select_case_folders(project: Project, paths: Sequence[Path]) -> tuple[list[Path], list[Diagnostic]]:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+import regex
 
 from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic
+from builder.model.taxonomy import language_names
 from builder.validate.case_view import CaseView
 from builder.validate.schema_problems import suggest
 
+_NOT_NAME = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 # Fields of case.yaml (paths with '*' for list items) that may hold per-language text.
 _LOCAL_TEXT_FIELDS = (
     ("organisation",),
@@ -29,11 +34,32 @@ def _unknown(
     what: str,
     *,
     is_key: bool = False,
+    names: Callable[[], Mapping[str, Sequence[str]]] | None = None,
+    label: Callable[[str], str] | None = None,
 ) -> Iterator[Diagnostic]:
     if isinstance(value, str) and value not in choices:
         at = view.document.key_at(path) if is_key else view.at(*path)
-        hint = suggest(value, choices) or suggest(value.upper(), choices) or suggest(value.lower(), choices)
+        named = _named(names(), value) if names else None
+        hint = f"did you mean '{named}' ({label(named)})?" if named and label else ""
+        hint = (
+            hint
+            or suggest(value, choices)
+            or suggest(value.upper(), choices)
+            or suggest(value.lower(), choices)
+        )
         yield problem(code, view.source.meta_display, at.line, at.col, f"unknown {what} '{value}'", hint)
+
+
+def _fold(text: str) -> str:
+    """A name as people vary it: case, spaces, hyphens, dots and Unicode forms do not count."""
+    return _NOT_NAME.sub("", unicodedata.normalize("NFC", text).casefold())
+
+
+def _named(names: Mapping[str, Sequence[str]], value: str) -> str | None:
+    """The one id whose code, label or alias in any language is `value`, as people vary it."""
+    wanted = _fold(value)
+    found = {key for key, known in names.items() for name in (key, *known) if _fold(name) == wanted}
+    return found.pop() if len(found) == 1 else None
 
 
 def _items(value: object) -> list[tuple[int, object]]:
@@ -45,19 +71,33 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     tax = view.taxonomy
     raw = view.raw
     languages = list(tax.languages)
-    yield from _unknown(view, "AGK201", ("type",), raw.get("type"), list(tax.case_types), "case type")
+    named = tax.names.get
     yield from _unknown(
-        view, "AGK202", ("original_language",), raw.get("original_language"), languages, "language"
-    )
+        view, "AGK201", ("type",), raw.get("type"), list(tax.case_types), "case type",
+        names=lambda: named("type", {}), label=lambda key: tax.label(f"case_types.{key}", "en"),
+    )  # fmt: skip
+    yield from _unknown(
+        view, "AGK202", ("original_language",), raw.get("original_language"), languages, "language",
+        names=language_names, label=lambda key: tax.languages[key].english_name,
+    )  # fmt: skip
     for index, state in _items(raw.get("states")):
-        yield from _unknown(view, "AGK203", ("states", index), state, list(tax.states), "state or UT code")
-    yield from _unknown(view, "AGK206", ("level",), raw.get("level"), list(tax.levels), "level")
+        yield from _unknown(
+            view, "AGK203", ("states", index), state, list(tax.states), "state or UT code",
+            names=lambda: named("state", {}), label=lambda key: tax.state_name(key, "en"),
+        )  # fmt: skip
+    yield from _unknown(
+        view, "AGK206", ("level",), raw.get("level"), list(tax.levels), "level",
+        names=lambda: named("level", {}), label=lambda key: tax.label(f"levels.{key}", "en"),
+    )  # fmt: skip
     yield from _unknown(view, "AGK207", ("license",), raw.get("license"), list(tax.licences), "licence")
     for index, entry in _items(raw.get("sectors")):
         if not isinstance(entry, dict):
             continue
         sector = entry.get("sector")
-        yield from _unknown(view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector")
+        yield from _unknown(
+            view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector",
+            names=lambda: named("sector", {}), label=lambda key: tax.label(f"sectors.{key}", "en"),
+        )  # fmt: skip
         if isinstance(sector, str) and sector in tax.sectors:
             subs = list(tax.sectors[sector])
             what = f"sub-sector of '{sector}'"
