@@ -16,6 +16,7 @@ import json
 import shutil
 import sys
 import time
+from pathlib import Path
 
 from benchmarks.bench_build import OUT, timed
 from benchmarks.synthetic import cached_corpus
@@ -24,16 +25,15 @@ from builder.project import Project
 from builder.publish.case_downloads import write_case_zips
 from builder.render.braille_files import site_braille
 from builder.render.pages.common import LanguageSite
-from builder.validate.validation import validate
+from builder.validate.validation import Validation, validate
 
 BUDGET = 0.15
 LANGS = ("en", "hi")
 
 
-def braille_seconds(project: Project) -> tuple[float, int, int]:
+def braille_seconds(validation: Validation) -> tuple[float, int, int]:
     """CPU seconds to make the BRF files of the en and hi sites, the files made, their bytes."""
-    validation = validate(project, models=True)
-    cases = tuple(sorted(validation.cases, key=lambda c: c.id))
+    cases = _cases(validation)
     seconds, files, size = 0.0, 0, 0
     for lang in LANGS:
         site = LanguageSite(
@@ -47,21 +47,18 @@ def braille_seconds(project: Project) -> tuple[float, int, int]:
     return seconds, files, size
 
 
-def zip_seconds(project: Project) -> tuple[float, int, int]:
+def zip_seconds(site: Path, validation: Validation) -> tuple[float, int, int]:
     """CPU seconds to zip every case page of the built en and hi sites again, the zips, bytes."""
-    site = project.root / "site"
     for old in site.glob("*/cases/*/*.zip"):
         old.unlink()
-    cases = _cases(project)
     started = time.process_time()
-    write_case_zips(site, cases, "https://x.example/")
+    write_case_zips(site, _cases(validation), "https://x.example/")
     seconds = time.process_time() - started
     zips = list(site.glob("*/cases/*/*.zip"))
     return seconds, len(zips), sum(z.stat().st_size for z in zips)
 
 
-def _cases(project: Project) -> tuple[CaseStudy, ...]:
-    validation = validate(project, models=True)
+def _cases(validation: Validation) -> tuple[CaseStudy, ...]:
     return tuple(sorted(validation.cases, key=lambda c: c.id))
 
 
@@ -74,8 +71,9 @@ def main() -> None:
     project = Project(root)
     shutil.rmtree(root / "site", ignore_errors=True)
     build = timed([sys.executable, "-m", "builder", "build", "--lang", ",".join(LANGS)], root)
-    brf_s, brf_files, brf_bytes = braille_seconds(project)
-    zip_s, zips, zip_bytes = zip_seconds(project)
+    validation = validate(project, models=True)
+    brf_s, brf_files, brf_bytes = braille_seconds(validation)
+    zip_s, zips, zip_bytes = zip_seconds(root / "site", validation)
     narratives = brf_files  # one BRF per narrative written in the site's language (no notes here)
     row = {
         "cases": args.cases,

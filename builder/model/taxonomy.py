@@ -44,6 +44,8 @@ class Language:
     fallbacks: tuple[str, ...] = ()
     # Whether a native reader has checked its interface strings, labels and sample translations.
     reviewed: bool = False
+    # The CLDR locale its names, direction and dates come from (mni_Mtei: Manipuri in Meetei Mayek).
+    locale: str = ""
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,8 @@ def languages() -> dict[str, Language]:
     data = _language_data()
     result = {}
     for code in LANGUAGE_CODES:
-        locale = Locale.parse(data["locales"].get(code, code))
+        locale_id = data["locales"].get(code, code)
+        locale = Locale.parse(locale_id)
         chain = [lang for lang in data["fallbacks"].get(code, ()) if lang != code]
         result[code] = Language(
             code=code,
@@ -137,6 +140,7 @@ def languages() -> dict[str, Language]:
             rtl=locale.character_order == "right-to-left",
             fallbacks=tuple(dict.fromkeys(chain)),
             reviewed=code in data["reviewed"],
+            locale=locale_id,
         )
     return result
 
@@ -148,8 +152,8 @@ def language_names() -> dict[str, tuple[str, ...]]:
     names: dict[str, set[str]] = {
         code: {language.english_name, language.native_name} for code, language in known.items()
     }
-    for shown_in in known:
-        display = Locale.parse(_language_data()["locales"].get(shown_in, shown_in)).languages
+    for shown_in in known.values():
+        display = Locale.parse(shown_in.locale).languages
         for code in known:
             if display.get(code):
                 names[code].add(display[code])

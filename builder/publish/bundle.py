@@ -110,7 +110,9 @@ def _offline(files: dict[str, Path | bytes], langs: list[str], site_url: str) ->
     for name, source in list(files.items()):
         if name.endswith(".html") and isinstance(source, Path):
             html = source.read_text(encoding="utf-8")
-            fixed = offline_page(html, name, present, site_url, lambda lang: notes.get(lang, notes[langs[0]]))
+            fixed = offline_page(
+                html, name, present, site_url, notes.get(name.split("/", 1)[0], notes[langs[0]])
+            )
             files[name] = fixed.encode("utf-8") if fixed != html else source
     if len(langs) == 1:
         files["index.html"] = opening_page(f"{langs[0]}/index.html", langs[0])

@@ -48,7 +48,7 @@ def write_case_zip(site: Path, lang: str, case: CaseStudy, site_url: str) -> Pat
     files = fonts.one_copy(files, [lang], scripts)
     note = h(Strings(lang)("needs_connection"))
     html = _MATERIAL_SCRIPT.sub("", (site / page).read_text(encoding="utf-8"))
-    files[page] = offline_page(html, page, set(files), site_url, lambda _lang: note).encode("utf-8")
+    files[page] = offline_page(html, page, set(files), site_url, note).encode("utf-8")
     files["index.html"] = opening_page(page, lang)
     target = site / lang / case_zip(case.id, lang)
     manifest = {"cases": [case.id], "languages": [lang], "generator": "agk build (case download)"}

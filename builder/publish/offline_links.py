@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable, Container
+from collections.abc import Container
 from urllib.parse import quote, unquote
 
 _ATTRIBUTE = re.compile(r'(?P<attr>\b(?:href|src))="(?P<url>[^"]*)"')
+_QUERY = re.compile(r"[?#]")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -22,7 +23,7 @@ def target(page: str, url: str) -> str | None:
     for an absolute, fragment-only or empty address."""
     if not url or url.startswith(("#", "//", "/")) or _SCHEME.match(url):
         return None
-    path = re.split(r"[?#]", url, maxsplit=1)[0]
+    path, _ = _split(url)
     if not path:
         return None
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(path)))
@@ -31,24 +32,24 @@ def target(page: str, url: str) -> str | None:
     return joined.removeprefix("./")
 
 
-def offline_page(
-    html: str, page: str, present: Container[str], site_url: str, note: Callable[[str], str]
-) -> str:
-    """`html` of `page` with every link to a file not `present` pointing to the published site.
+def _split(url: str) -> tuple[str, str]:
+    """(path, query and fragment) of a relative address."""
+    found = _QUERY.search(url)
+    cut = found.start() if found else len(url)
+    return url[:cut], url[cut:]
 
-    `note(lang)` is the "needs a connection" text in a language; the page's language is the
-    first folder of its path.
-    """
-    lang = page.split("/", 1)[0]
+
+def offline_page(html: str, page: str, present: Container[str], site_url: str, note: str) -> str:
+    """`html` of `page` with every link to a file not `present` pointing to the published site,
+    marked with `note` (the "needs a connection" text in the page's language, escaped)."""
 
     def rewrite(match: re.Match[str]) -> str:
         url = match.group("url")
         found = target(page, url)
         if found is None or found in present or found.startswith("../"):
             return match.group(0)
-        rest = url[len(re.split(r"[?#]", url, maxsplit=1)[0]) :]
-        online = site_url.rstrip("/") + "/" + quote(found) + rest
-        marks = f' data-agk-online="{note(lang)}"' if match.group("attr") == "href" else ""
+        online = site_url.rstrip("/") + "/" + quote(found) + _split(url)[1]
+        marks = f' data-agk-online="{note}"' if match.group("attr") == "href" else ""
         return f'{match.group("attr")}="{online}"{marks}'
 
     return _ATTRIBUTE.sub(rewrite, html)

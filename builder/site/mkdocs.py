@@ -30,8 +30,8 @@ THEME_DIR = Path(__file__).resolve().parent / "theme"
 # GIGW: every page links to its Hindi and English versions in the header.
 VERSION_LANGUAGES = ("hi", "en")
 # Babel locale of a language's dates where the plain code reads wrong ("December 2, 2026").
-# Manipuri is shipped in Meetei Mayek (builder/model/data/languages.yaml); CLDR's `mni` is Bengali.
-DATE_LOCALES = {"en": "en_IN", "mni": "mni_Mtei"}
+# Indian English dates ("1 March 2025"); other languages use their own CLDR locale (Language.locale).
+DATE_LOCALES = {"en": "en_IN"}
 TEACHING_NOTES = ("trainers", "omit")
 
 
@@ -149,7 +149,9 @@ def shown_date(iso: str, lang: str) -> str:
     """An ISO date as readers of `lang` write it ("2 दिसंबर 2026")."""
     from babel.dates import format_date
 
-    return format_date(dt.date.fromisoformat(iso), "long", locale=DATE_LOCALES.get(lang, lang))
+    known = taxonomy.languages().get(lang)
+    locale = DATE_LOCALES.get(lang) or (known.locale if known else lang)
+    return format_date(dt.date.fromisoformat(iso), "long", locale=locale)
 
 
 def _footer(job: LanguageBuild) -> dict[str, Any]:
@@ -229,14 +231,13 @@ def _entry(word: str) -> Callable[[re.Match[str]], str]:
 
 def _directions(languages: tuple[tuple[str, str], ...]) -> list[tuple[str, str, str, str]]:
     """(code, native name, English name, direction) of each language."""
-    from babel import Locale
-
     # The English name too: the language menu is filtered by either name (partials/alternate.html).
     known = taxonomy.languages()
     return [
-        (code, name, known[code].english_name if code in known else code, Locale.parse(code).text_direction)
+        (code, name, known[code].english_name, "rtl" if known[code].rtl else "ltr") if code in known
+        else (code, name, code, "ltr")
         for code, name in languages
-    ]
+    ]  # fmt: skip
 
 
 # UI strings of the language menu (partials/alternate.html).

@@ -69,7 +69,7 @@ def test_the_zip_opens_on_the_case_from_disk_without_requests_outside(
 def test_links_out_of_a_zip_go_online_and_say_so() -> None:
     html = '<a href="../other/index.html">x</a> <a href="#top">t</a> <img src="media/a%20b.png">'
     present = {"hi/cases/one/media/a b.png"}
-    fixed = offline_page(html, "hi/cases/one/index.html", present, "https://agk.example/", lambda _: "ऑनलाइन")
+    fixed = offline_page(html, "hi/cases/one/index.html", present, "https://agk.example/", "ऑनलाइन")
     assert '<a href="https://agk.example/hi/cases/other/index.html" data-agk-online="ऑनलाइन">x</a>' in fixed
     assert 'href="#top"' in fixed and 'src="media/a%20b.png"' in fixed
     assert target("hi/index.html", "cases/") == "hi/cases/index.html"
