@@ -18,6 +18,7 @@ from builder.diagnostics.formats import render as render_report
 from builder.errors import UsageError
 from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy
+from builder.office.site_templates import site_templates
 from builder.project import Project
 from builder.render import site_pages
 from builder.render.braille_files import BrailleFiles, site_braille
@@ -199,7 +200,8 @@ def language_jobs(
         made = site_braille(language_site) if braille else BrailleFiles({}, {})
         untranslatable += sum(len(found) for found in made.untranslatable.values())
         language_site = dataclasses.replace(language_site, braille=frozenset(made.files))
-        jobs.append(language_job(project, language_site, names, owner, sources, made.files))
+        files = {**made.files, **site_templates(taxonomy, lang)}
+        jobs.append(language_job(project, language_site, names, owner, sources, files))
     if untranslatable:
         _progress(
             f"braille: {untranslatable} characters have no Braille in their language's table; "

@@ -18,6 +18,7 @@ LAYERS = (
     ("markdown", "model", "braille"),
     ("validate",),
     ("render",),
+    ("office",),
     ("site",),
     ("build",),
     ("publish",),

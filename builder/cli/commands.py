@@ -88,10 +88,16 @@ def verify_bundle(args: argparse.Namespace) -> int:
     return bundles.verify(args.verify)
 
 
-def export(project: Project, output_format: str, output: Path | None) -> int:
-    """`agk export`: the open-data catalogue of every valid case study."""
+def export(project: Project, args: argparse.Namespace) -> int:
+    """`agk export`: the open-data catalogue of every valid case study, or one case as Word."""
+    from builder.cli import documents
     from builder.render.open_data import export as export_records
 
+    output_format, output = args.format, args.output
+    if output_format == "docx":
+        return documents.run_export_docx(project, args.case, args.lang, output)
+    if args.case or args.lang:
+        raise UsageError("CASE and --lang go with --format docx")
     result = run_validation(project, models=True)
     if result.failed(strict=False):
         print(render(result.diagnostics, result.checked, "text"), file=sys.stderr)
@@ -102,6 +108,13 @@ def export(project: Project, output_format: str, output: Path | None) -> int:
     else:
         output.write_text(text, encoding="utf-8")
     return 0
+
+
+def import_document(project: Project, args: argparse.Namespace) -> int:
+    """`agk import`: a Word or OpenDocument file becomes a case folder (or write a template)."""
+    from builder.cli import documents
+
+    return documents.run_import(project, args)
 
 
 def serve(project: Project, langs: str | None, port: int) -> int:

@@ -68,9 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="counts and translation coverage per language")
     stats.add_argument("--format", choices=("text", "json"), default="text")
 
-    export = sub.add_parser("export", help="open-data catalogue of all case studies")
-    export.add_argument("--format", choices=("json", "csv", "ndjson"), default="json")
-    export.add_argument("-o", "--output", type=Path, help="write to a file instead of standard output")
+    _add_documents(sub)
 
     search = sub.add_parser("search", help="search case studies in every language")
     search.add_argument("query")
@@ -115,6 +113,38 @@ def _add_bundle(sub: Any) -> None:
     )
 
 
+def _add_documents(sub: Any) -> None:
+    """The options of `agk export` and `agk import`."""
+    export = sub.add_parser(
+        "export", help="open-data catalogue of all case studies, or one case as a Word file (--format docx)"
+    )
+    export.add_argument("case", nargs="?", metavar="CASE", help="with --format docx: the case id")
+    export.add_argument("--format", choices=("json", "csv", "ndjson", "docx"), default="json")
+    export.add_argument("--lang", help="with --format docx: the narrative's language (default: original)")
+    export.add_argument("-o", "--output", type=Path, help="write to a file instead of standard output")
+    imports = sub.add_parser(
+        "import", help="turn a Word (.docx) or OpenDocument (.odt) file into a case folder"
+    )
+    imports.add_argument("file", nargs="?", type=Path, metavar="FILE", help="the .docx or .odt file")
+    imports.add_argument(
+        "--id", dest="case_id", help="folder name (default: from the table or the file name)"
+    )
+    imports.add_argument("--lang", help="language of the document (default: from the table or its script)")
+    imports.add_argument("--type", dest="case_type", help="case type (default: from the table)")
+    imports.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        help="case_studies folder to write into; with --template, the .docx to write",
+    )
+    imports.add_argument(
+        "--replace", action="store_true", help="update an existing case folder (after export)"
+    )
+    imports.add_argument(
+        "--template", metavar="LANG", help="write a Word template in LANG instead of importing"
+    )
+
+
 def _project(root: Path | None) -> Project:
     if root is not None:
         if not (root / "case_studies").is_dir():
@@ -150,8 +180,12 @@ def run(argv: Sequence[str]) -> int:
         return commands.build(project, args.out, args.lang, args.strict)
     if args.command == "stats":
         return commands.stats(project, args.format)
-    if args.command == "export":
-        return commands.export(project, args.format, args.output)
+    if args.command in ("export", "import"):
+        return (
+            commands.export(project, args)
+            if args.command == "export"
+            else commands.import_document(project, args)
+        )
     if args.command == "search":
         keys = ("state", "sector", "sdg", "year", "level", "type")
         filters = {key: getattr(args, key) for key in keys if getattr(args, key)}

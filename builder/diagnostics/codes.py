@@ -359,6 +359,84 @@ _ENTRIES = (
         "A narrative of this case is very similar to a narrative of another case (an estimated "
         "0.8 or more of their word sequences are shared): a resubmission, or a copy to rewrite.",
     ),
+    # AGK6xx: Word and OpenDocument files (agk import); the line of a diagnostic is the
+    # paragraph number in the document, counted in reading order (table cells included).
+    Code(
+        "AGK601",
+        E,
+        "document cannot be read",
+        "The file is not a Word (.docx) or OpenDocument (.odt) text document, or it is damaged, "
+        "encrypted, macro-enabled (.docm), too large, or built to harm (a zip bomb, XML entities). "
+        "Nothing is written. Open it in Word or LibreOffice and save it again as .docx or .odt, "
+        "without a password or macros.",
+    ),
+    Code(
+        "AGK602",
+        E,
+        "document has no title",
+        "The title is the paragraph in the Title style, else the first Heading 1 that is not a "
+        "section heading. Write the case's title on the first line in the Title style.",
+    ),
+    Code(
+        "AGK603",
+        E,
+        "metadata table missing or row not understood",
+        "The metadata is the first two-column table: one field per row, its name in the left "
+        "cell (in English or the document's language, as in the template) and its value in the "
+        "right cell. A row whose name is not a field is not imported.",
+    ),
+    Code(
+        "AGK604",
+        E,
+        "metadata value not understood",
+        "A value in the metadata table is not a known state, language, case type, level, sector, "
+        "SDG, year or date. Write the name or code as in the template (names in English or the "
+        "document's language, codes such as UP); separate several values with commas.",
+    ),
+    Code(
+        "AGK605",
+        W,
+        "heading is not a section of the case type",
+        "Heading 1 paragraphs are the case type's sections, matched by their names in English "
+        "or the document's language. Any other Heading 1 is kept as a heading without a section "
+        "id; rename it to a section name, or make it a Heading 2 inside a section.",
+    ),
+    Code(
+        "AGK606",
+        E,
+        "picture without a description",
+        "Every picture needs a description for readers who cannot see it: a caption right below "
+        "it (Insert Caption) or the picture's alt text.",
+    ),
+    Code(
+        "AGK607",
+        E,
+        "linked picture not imported",
+        "The picture is a link to a file elsewhere (on a web server or another disk), which is "
+        "never fetched. Insert the picture itself into the document.",
+    ),
+    Code(
+        "AGK608",
+        E,
+        "embedded object not imported",
+        "Embedded objects (spreadsheets, OLE objects, charts, equations, text boxes, nested "
+        "tables) are not imported. Paste their content as text or a table, or a chart as a picture.",
+    ),
+    Code(
+        "AGK609",
+        E,
+        "tracked change",
+        "The document has tracked changes that nobody accepted or rejected. The import shows "
+        "insertions and leaves out deletions, but a reviewer has to decide: accept or reject all "
+        "changes (Review → Accept / Reject) and import again.",
+    ),
+    Code(
+        "AGK610",
+        W,
+        "comment not imported",
+        "Comments are not part of the case study and are not imported. Resolve them and delete "
+        "them before importing.",
+    ),
     # AGK5xx: safety and privacy
     Code(
         "AGK501",

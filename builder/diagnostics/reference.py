@@ -18,6 +18,7 @@ _GROUPS = (
     ("AGK3", "Narrative Markdown"),
     ("AGK4", "Consistency across files"),
     ("AGK5", "Safety and privacy"),
+    ("AGK6", "Word and OpenDocument files (agk import)"),
 )
 
 
@@ -34,7 +35,8 @@ def render() -> str:
         "",
         "`agk validate` reports problems as `path:line:col: level CODE message (hint)`.",
         "Codes never change meaning. Errors fail the check; warnings fail it only with",
-        "`--strict`, which pull-request checks use.",
+        "`--strict`, which pull-request checks use. `agk import` reports what it finds in a",
+        "document as `FILE.docx: paragraph N: level CODE message (hint)`.",
         "",
     ]
     for prefix, heading in _GROUPS:

@@ -134,6 +134,14 @@ class _Inert(Treeprocessor):
         style = element.get("style")
         if style is not None and not _TABLE_ALIGN.match(style):
             del element.attrib["style"]
+        href = element.get("href", "")
+        if (
+            self.options.id_prefix
+            and href.startswith("#")
+            and classes[:1] in (["footnote-ref"], ["footnote-backref"])
+        ):
+            # The footnote's ids were prefixed above; its links follow them.
+            element.set("href", f"#{self.options.id_prefix}{href[1:]}")
         for name in ("href", "src"):
             url = element.get(name)
             if url is not None:
@@ -181,7 +189,12 @@ class MarkdownRenderer:
     """One configured Python-Markdown instance, reused for many bodies (one per process)."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["attr_list", "tables", "admonition"])
+        # Footnotes (Word documents have them): ids `fn-1`/`fnref-1` match the id pattern, and the
+        # back link gets no English title on pages in other languages.
+        self._md = markdown.Markdown(
+            extensions=["attr_list", "tables", "admonition", "footnotes"],
+            extension_configs={"footnotes": {"SEPARATOR": "-", "BACKLINK_TITLE": ""}},
+        )
         # Raw HTML in a narrative is shown as text, never parsed as HTML.
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")

@@ -6,6 +6,7 @@ import re
 
 _MARKUP = (
     (re.compile(r"^\s{0,3}#{1,6}\s+|\s*\{[:#.][^}]*\}\s*$", re.M), " "),  # heading marks, ids
+    (re.compile(r"\[\^[^\]\s]+\]:?"), " "),  # footnote references and definitions
     (re.compile(r"!?\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links and images: keep their text
     (re.compile(r"^\s*\|?[-:| ]+\|[-:| ]*$", re.M), " "),  # table rules
     (re.compile(r"[*_`|>]+"), " "),  # emphasis, code, table and quote marks

@@ -23,7 +23,8 @@ _HEADING_ATTRS = re.compile(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$")
 # (after a heading inside a list or quote too).
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n ][^{}\n]*?)[ ]*\}")
 _INLINE_LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([ \t]*(<[^>\n]*>|[^\s)]*)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
+# A reference definition; `[^1]: text` is a footnote's, whose text is no link.
+_REFERENCE = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*(<[^>\n]*>|\S+)", re.M)
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|!--|![A-Za-z\[]|\?[A-Za-z])")
 

@@ -14,12 +14,12 @@ name once folded as search folds it) would send readers to the wrong cases: AGK0
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic
-from builder.model.taxonomy import LANGUAGE_CODES, Taxonomy
+from builder.model.taxonomy import LANGUAGE_CODES, Taxonomy, load_taxonomy
 from builder.source.yaml_source import Position, YamlDocument, read_yaml
 from search_index.facet_names import name_forms
 
@@ -154,3 +154,10 @@ def load_names(taxonomy: Taxonomy, directory: Path, display: str) -> tuple[Names
     return {
         key: {value: sorted(set(own)) for value, own in values.items()} for key, values in names.items()
     }, problems
+
+
+def load_vocabularies(directory: Path, display: str) -> tuple[Taxonomy, list[Diagnostic]]:
+    """The taxonomies with every name of their values, and the problems of their files."""
+    taxonomy, problems = load_taxonomy(directory, display)
+    names, name_problems = load_names(taxonomy, directory, display)
+    return replace(taxonomy, names=names), problems + name_problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from builder.braille.check import braille_problems
@@ -13,9 +13,9 @@ from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic, Severity, has_errors
 from builder.markdown.html import MarkdownRenderer, RenderedCase, render_case
 from builder.markdown.plain_text import plain_text
-from builder.model.aliases import load_names
+from builder.model.aliases import load_vocabularies
 from builder.model.case import CaseStudy
-from builder.model.taxonomy import Taxonomy, load_taxonomy
+from builder.model.taxonomy import Taxonomy
 from builder.project import Project
 from builder.source.loader import CaseSource, discover_case_folders, load_case
 from builder.validate.case_view import CaseView, prepare
@@ -186,10 +186,7 @@ def validate(
     `braille`, characters the Braille tables cannot write are reported too (needs liblouis).
     """
     models = models or braille
-    taxonomy, found = load_taxonomy(project.taxonomy_dir, project.display(project.taxonomy_dir))
-    names, name_problems = load_names(taxonomy, project.taxonomy_dir, project.display(project.taxonomy_dir))
-    taxonomy = replace(taxonomy, names=names)
-    found += name_problems
+    taxonomy, found = load_vocabularies(project.taxonomy_dir, project.display(project.taxonomy_dir))
     selected, selection_problems = select_case_folders(project, paths)
     found += selection_problems
     # Every case is sketched (a new case is compared with all others); only selected ones checked.

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-
-import regex
 
 from builder.diagnostics.codes import problem
 from builder.diagnostics.diagnostic import Diagnostic
+from builder.model.names import named
 from builder.model.taxonomy import language_names
 from builder.validate.case_view import CaseView
 from builder.validate.schema_problems import suggest
 
-_NOT_NAME = regex.compile(r"[^\p{L}\p{M}\p{N}]+")
 # Fields of case.yaml (paths with '*' for list items) that may hold per-language text.
 _LOCAL_TEXT_FIELDS = (
     ("organisation",),
@@ -39,8 +36,8 @@ def _unknown(
 ) -> Iterator[Diagnostic]:
     if isinstance(value, str) and value not in choices:
         at = view.document.key_at(path) if is_key else view.at(*path)
-        named = _named(names(), value) if names else None
-        hint = f"did you mean '{named}' ({label(named)})?" if named and label else ""
+        known = named(names(), value) if names else None
+        hint = f"did you mean '{known}' ({label(known)})?" if known and label else ""
         hint = (
             hint
             or suggest(value, choices)
@@ -48,18 +45,6 @@ def _unknown(
             or suggest(value.lower(), choices)
         )
         yield problem(code, view.source.meta_display, at.line, at.col, f"unknown {what} '{value}'", hint)
-
-
-def _fold(text: str) -> str:
-    """A name as people vary it: case, spaces, hyphens, dots and Unicode forms do not count."""
-    return _NOT_NAME.sub("", unicodedata.normalize("NFC", text).casefold())
-
-
-def _named(names: Mapping[str, Sequence[str]], value: str) -> str | None:
-    """The one id whose code, label or alias in any language is `value`, as people vary it."""
-    wanted = _fold(value)
-    found = {key for key, known in names.items() for name in (key, *known) if _fold(name) == wanted}
-    return found.pop() if len(found) == 1 else None
 
 
 def _items(value: object) -> list[tuple[int, object]]:
@@ -71,10 +56,10 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     tax = view.taxonomy
     raw = view.raw
     languages = list(tax.languages)
-    named = tax.names.get
+    names_of = tax.names.get
     yield from _unknown(
         view, "AGK201", ("type",), raw.get("type"), list(tax.case_types), "case type",
-        names=lambda: named("type", {}), label=lambda key: tax.label(f"case_types.{key}", "en"),
+        names=lambda: names_of("type", {}), label=lambda key: tax.label(f"case_types.{key}", "en"),
     )  # fmt: skip
     yield from _unknown(
         view, "AGK202", ("original_language",), raw.get("original_language"), languages, "language",
@@ -83,11 +68,11 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
     for index, state in _items(raw.get("states")):
         yield from _unknown(
             view, "AGK203", ("states", index), state, list(tax.states), "state or UT code",
-            names=lambda: named("state", {}), label=lambda key: tax.state_name(key, "en"),
+            names=lambda: names_of("state", {}), label=lambda key: tax.state_name(key, "en"),
         )  # fmt: skip
     yield from _unknown(
         view, "AGK206", ("level",), raw.get("level"), list(tax.levels), "level",
-        names=lambda: named("level", {}), label=lambda key: tax.label(f"levels.{key}", "en"),
+        names=lambda: names_of("level", {}), label=lambda key: tax.label(f"levels.{key}", "en"),
     )  # fmt: skip
     yield from _unknown(view, "AGK207", ("license",), raw.get("license"), list(tax.licences), "licence")
     for index, entry in _items(raw.get("sectors")):
@@ -96,7 +81,7 @@ def check(view: CaseView) -> Iterator[Diagnostic]:
         sector = entry.get("sector")
         yield from _unknown(
             view, "AGK204", ("sectors", index, "sector"), sector, list(tax.sectors), "sector",
-            names=lambda: named("sector", {}), label=lambda key: tax.label(f"sectors.{key}", "en"),
+            names=lambda: names_of("sector", {}), label=lambda key: tax.label(f"sectors.{key}", "en"),
         )  # fmt: skip
         if isinstance(sector, str) and sector in tax.sectors:
             subs = list(tax.sectors[sector])
