@@ -140,10 +140,19 @@ def language_job(
 
 
 def run(
-    project: Project, out: Path, requested_langs: str | None, strict: bool, finish: Finish | None = None
+    project: Project,
+    out: Path,
+    requested_langs: str | None,
+    strict: bool,
+    finish: Finish | None = None,
+    *,
+    clean: bool = False,
 ) -> int:
-    """Validate, model, render and build every language; the old site stays on failure."""
-    validation = validate_for_build(project, strict)
+    """Validate, model, render and build every language; the old site stays on failure.
+
+    `clean` ignores the results cached under `.agk/` (and rewrites them).
+    """
+    validation = validate_for_build(project, strict, cache=not clean)
     if validation is None:
         return 1
     cases = tuple(sorted(validation.cases, key=lambda c: c.id))
@@ -156,10 +165,10 @@ def permalink_titles() -> dict[str, str]:
     return {lang: Strings(lang)("permalink") for lang in available_languages()}
 
 
-def validate_for_build(project: Project, strict: bool) -> Validation | None:
+def validate_for_build(project: Project, strict: bool, cache: bool = True) -> Validation | None:
     """Validate and model every case, reporting problems; None when the build must stop."""
     _progress("validating")
-    validation = validate(project, models=True, permalink_titles=permalink_titles())
+    validation = validate(project, models=True, permalink_titles=permalink_titles(), cache=cache)
     if validation.diagnostics:
         print(render_report(validation.diagnostics, validation.checked, "text"), file=sys.stderr)
     if validation.failed(strict):
@@ -191,8 +200,8 @@ def language_jobs(
     jobs = []
     braille = braille_available()
     untranslatable = 0
-    for lang in langs:
-        _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name})")
+    for number, lang in enumerate(langs, start=1):
+        _progress(f"rendering {lang} ({taxonomy.languages[lang].english_name}), {number}/{len(langs)}")
         language_site = LanguageSite(
             lang, taxonomy, cases, tuple(langs), site_url, related, outside, validation.rendered,
             case_downloads=options.case_downloads,

@@ -12,7 +12,7 @@ from tests.conftest import REPO
 # builder's packages and top-level modules, lowest first: each may import only from its own
 # layer or a lower one (the pipeline's data flows upwards through this list).
 LAYERS = (
-    ("project", "errors"),
+    ("project", "errors", "progress"),
     ("diagnostics",),
     ("source",),
     ("markdown", "model", "braille"),

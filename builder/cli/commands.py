@@ -25,6 +25,8 @@ def validate(
     strict: bool,
     base: str | None,
     braille: bool = False,
+    *,
+    cache: bool = True,
 ) -> int:
     """`agk validate`: print every problem; exit 1 on errors (or warnings when strict)."""
     if braille:
@@ -41,7 +43,7 @@ def validate(
             print(render((), 0, output_format))
             return 0
         paths = [] if taxonomy_changed else folders
-    result = run_validation(project, paths, braille=braille)
+    result = run_validation(project, paths, braille=braille, cache=cache)
     print(render(result.diagnostics, result.checked, output_format))
     return 1 if result.failed(strict) else 0
 
@@ -61,12 +63,12 @@ def new(project: Project, args: argparse.Namespace) -> int:
     return scaffold.run(project, args)
 
 
-def build(project: Project, out: Path, langs: str | None, strict: bool) -> int:
+def build(project: Project, out: Path, langs: str | None, strict: bool, *, clean: bool = False) -> int:
     """`agk build`: validate, then build the site."""
     from builder import build as build_stage
     from builder.publish.case_downloads import write_case_zips
 
-    return build_stage.run(project, out, langs, strict, finish=write_case_zips)
+    return build_stage.run(project, out, langs, strict, finish=write_case_zips, clean=clean)
 
 
 def bundle(project: Project, args: argparse.Namespace) -> int:
@@ -127,22 +129,15 @@ def serve(project: Project, langs: str | None, port: int) -> int:
 def search(
     project: Project, query: str, filters: dict[str, str], lang: str | None, limit: int, as_json: bool
 ) -> int:
-    """`agk search`: refresh the index if case studies changed, then print ranked hits."""
+    """`agk search`: refresh the index if case studies changed or it is damaged, then print ranked hits."""
     from builder.cli import local_index
     from search_index.errors import SearchIndexError
     from search_index.query.searching import search as run_search
 
     try:
-        directory, validation, report = local_index.refresh(project)
-        if validation is not None and validation.failed(strict=False):
-            skipped = validation.checked - len(validation.cases)
-            print(
-                f"agk: {skipped} case studies with errors are not searchable (see agk validate)",
-                file=sys.stderr,
-            )
-        if report is not None:
-            print(f"agk: search index updated ({report.documents} narratives)", file=sys.stderr)
-        results = run_search(directory, query, lang=lang, filters=filters, limit=limit)
+        results = local_index.answer(
+            project, lambda directory: run_search(directory, query, lang=lang, filters=filters, limit=limit)
+        )
     except SearchIndexError as error:
         raise UsageError(str(error)) from None
     if as_json:

@@ -43,11 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument(
         "--base", default="origin/main", help="git ref for --changed (default: origin/main)"
     )
+    validate.add_argument("--no-cache", action="store_true", help="ignore the results cached under .agk/")
 
     build = sub.add_parser("build", help="validate, then build the site into site/")
     build.add_argument("--lang", help="comma-separated languages to build (default: all present)")
     build.add_argument("--out", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--clean", action="store_true", help="ignore the results cached under .agk/")
 
     new = sub.add_parser("new", help="scaffold a valid case-study folder")
     new.add_argument("--id", dest="case_id", help="folder name, e.g. up-nivesh-mitra")
@@ -169,15 +171,16 @@ def run(argv: Sequence[str]) -> int:
         output_format = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         if args.changed and args.paths:
             raise UsageError("give either PATHs or --changed, not both")
+        base = args.base if args.changed else None
         return commands.validate(
-            project, args.paths, output_format, args.strict, args.base if args.changed else None, args.braille
+            project, args.paths, output_format, args.strict, base, args.braille, cache=not args.no_cache
         )
     if args.command == "schema":
         return commands.schema(project)
     if args.command == "new":
         return commands.new(project, args)
     if args.command == "build":
-        return commands.build(project, args.out, args.lang, args.strict)
+        return commands.build(project, args.out, args.lang, args.strict, clean=args.clean)
     if args.command == "stats":
         return commands.stats(project, args.format)
     if args.command in ("export", "import"):

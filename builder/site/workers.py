@@ -11,11 +11,12 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
+from builder.progress import Progress
 from builder.site.mkdocs import LanguageResult, build_language
 
 
@@ -29,6 +30,9 @@ def run_mkdocs(langs: list[str], configs: list[Path], workers: int) -> list[Lang
     )
     try:
         futures = [pool.submit(build_language, lang, path) for lang, path in zip(langs, configs, strict=True)]
+        with Progress("building with MkDocs", len(futures), unit="language") as progress:
+            for _ in as_completed(futures):
+                progress.advance()
         results = [_outcome(lang, future) for lang, future in zip(langs, futures, strict=True)]
     except BaseException:
         # Ctrl+C, SIGTERM or a bug: stop the workers now, not when their MkDocs builds end.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,11 +16,13 @@ from builder.markdown.plain_text import plain_text
 from builder.model.aliases import load_vocabularies
 from builder.model.case import CaseStudy
 from builder.model.taxonomy import Taxonomy
+from builder.progress import Progress
 from builder.project import Project
 from builder.source.loader import CaseSource, discover_case_folders, load_case
 from builder.validate.case_view import CaseView, prepare
 from builder.validate.checks import case_checks, collection, duplicates
 from builder.validate.modelling import build_case
+from builder.validate.result_cache import ResultCache, variant
 from search_index.similarity.near_duplicates import Sketch
 from search_index.similarity.related_cases import Profiler, TermProfile
 
@@ -31,6 +33,8 @@ CASE_CHECKS = case_checks()
 PROFILE_WORDS = 500
 # Below this many cases, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 200
+# Cases per unit of work at least: progress is counted per unit.
+CHUNK = 50
 
 
 @dataclass(frozen=True)
@@ -158,17 +162,47 @@ def _check_all(
 ) -> list[CaseResult]:
     """Check every folder, split over the machine's cores when the collection is large."""
     workers = min(os.cpu_count() or 1, 4)
-    if workers == 1 or len(folders) < PARALLEL_THRESHOLD:
-        return _check_folders(project, taxonomy, folders, models, permalink_titles)
-    size = -(-len(folders) // workers)
-    batches = [folders[i : i + size] for i in range(0, len(folders), size)]
-    count = len(batches)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        parts = pool.map(
-            _check_folders, [project] * count, [taxonomy] * count, batches, [models] * count,
-            [permalink_titles] * count,
-        )  # fmt: skip
-        return [result for part in parts for result in part]
+    parallel = workers > 1 and len(folders) >= PARALLEL_THRESHOLD
+    # Each unit of work sent to a worker carries the taxonomies (0.4 MB pickled): a few per worker.
+    size = max(CHUNK, -(-len(folders) // (workers * 4))) if parallel else CHUNK
+    chunks = [folders[i : i + size] for i in range(0, len(folders), size)]
+    done: list[list[CaseResult]] = [[] for _ in chunks]
+    with Progress("validating", len(folders)) as progress:
+        if not parallel:
+            for index, chunk in enumerate(chunks):
+                done[index] = _check_folders(project, taxonomy, chunk, models, permalink_titles)
+                progress.advance(len(chunk))
+            return [result for part in done for result in part]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {
+                pool.submit(_check_folders, project, taxonomy, chunk, models, permalink_titles): index
+                for index, chunk in enumerate(chunks)
+            }
+            for future in as_completed(futures):
+                done[futures[future]] = future.result()
+                progress.advance(len(chunks[futures[future]]))
+    return [result for part in done for result in part]
+
+
+def _cached_check_all(
+    project: Project,
+    taxonomy: Taxonomy,
+    folders: Sequence[tuple[Path, bool]],
+    models: bool,
+    permalink_titles: Mapping[str, str] | None,
+    cache: ResultCache,
+) -> list[CaseResult]:
+    """`_check_all` for the folders whose result is not in the cache; the rest from the cache."""
+    kinds = [variant(checked, models, permalink_titles) for _, checked in folders]
+    found: list[CaseResult | None] = [
+        cache.get(folder, kind) for (folder, _), kind in zip(folders, kinds, strict=True)
+    ]
+    missing = [index for index, result in enumerate(found) if not isinstance(result, CaseResult)]
+    fresh = _check_all(project, taxonomy, [folders[i] for i in missing], models, permalink_titles)
+    for index, result in zip(missing, fresh, strict=True):
+        found[index] = result
+    cache.put_all([(folders[i][0], kinds[i], result) for i, result in zip(missing, fresh, strict=True)])
+    return [result for result in found if result is not None]
 
 
 def validate(
@@ -178,22 +212,29 @@ def validate(
     models: bool = False,
     permalink_titles: Mapping[str, str] | None = None,
     braille: bool = False,
+    cache: bool = True,
 ) -> Validation:
     """Validate the case folders named by `paths` (all when empty).
 
     With `models`, the returned Validation also holds the model of every case without errors,
     its bodies rendered with headings' anchors titled per language by `permalink_titles`. With
     `braille`, characters the Braille tables cannot write are reported too (needs liblouis).
+    Each case's result is reused from the project's cache under `.agk/` when nothing that shapes
+    it changed (`cache=False` ignores the cache: `agk build --clean`, `agk validate --no-cache`).
     """
     models = models or braille
-    taxonomy, found = load_vocabularies(project.taxonomy_dir, project.display(project.taxonomy_dir))
+    results_cache = ResultCache.open(project, cache)
+    taxonomy, found = results_cache.remembered(
+        "vocabularies", lambda: load_vocabularies(project.taxonomy_dir, project.display(project.taxonomy_dir))
+    )
     selected, selection_problems = select_case_folders(project, paths)
     found += selection_problems
     # Every case is sketched (a new case is compared with all others); only selected ones checked.
     everything = sorted(set(discover_case_folders(project)) | set(selected))
     chosen = set(selected)
     folders = [(folder, folder in chosen) for folder in everything]
-    results = _check_all(project, taxonomy, folders, models, permalink_titles)
+    results = _cached_check_all(project, taxonomy, folders, models, permalink_titles, results_cache)
+    results_cache.close()
     checked = [r for r, folder in zip(results, everything, strict=True) if folder in chosen]
     found += [d for result in checked for d in result.diagnostics]
     all_ids = frozenset(folder.name for folder in everything)

@@ -9,5 +9,6 @@ generations       generations on disk: the CURRENT pointer, atomic swaps, metada
 format            the format version and analysis fingerprint a generation records
 mapped_window     a read-only file over part of a memory map
 reading           open_index: the current generation, format-checked, memory-mapped
+integrity         each generation's checksums, and which read errors mean a damaged index
 whoosh_internals  everything relying on whoosh's private API, checked against the pinned version
 """

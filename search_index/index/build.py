@@ -22,6 +22,7 @@ from search_index.index.generations import (
     write_lock,
     write_meta,
 )
+from search_index.index.integrity import record_checksums
 from search_index.index.lexicon_file import LEXICON_FILE, write_lexicon
 from search_index.index.names_file import write_names
 from search_index.index.schema import build_schema
@@ -82,6 +83,8 @@ def _rebuild(directory: Path, documents: Mapping[str, PreparedDocument], names: 
         ix.close()
         write_meta(built, index_meta())
         write_names(built, names)
+        # Recorded before publishing, so that the index in use always has its checksums.
+        record_checksums(built)
         publish(directory, built)
     except BaseException:
         discard(built)
@@ -177,4 +180,5 @@ def build_index(
         if report.changed or not (generation / LEXICON_FILE).is_file():
             _rewrite_lexicon(generation)
         write_names(generation, table)
+        record_checksums(generation)
         return report

@@ -142,7 +142,8 @@ def test_serve_keeps_serving_when_rebuilds_fail(valid_project: Project) -> None:
         meta.write_text(good, encoding="utf-8")
         rebuilt = output.wait_for(lambda line: line.startswith("agk: rebuilt"), failed)
         assert rebuilt >= 0, output.lines
-        assert sorted(p.name for p in preview_dir.parent.iterdir()) == ["preview"]
+        # No staging folder of the failed build is left beside the preview (the cache stays).
+        assert sorted(p.name for p in preview_dir.parent.iterdir()) == ["cache", "preview"]
 
         # A root mkdocs.yml that is not YAML: the build raises instead of failing cleanly.
         valid_project.mkdocs_yml.write_text("site_name: [unclosed\n", encoding="utf-8")
