@@ -18,7 +18,7 @@ import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -114,6 +114,9 @@ class ResultCache:
     """Cached results of one project for this agk and these taxonomies (a no-op when disabled)."""
 
     connection: sqlite3.Connection | None
+    # The content (file hashes) of every folder whose result was read or stored, by folder name.
+    contents: dict[str, str] = field(default_factory=dict)
+    rows: dict[tuple[str, str], list[Any]] | None = None
 
     @classmethod
     def open(cls, project: Project, enabled: bool = True) -> ResultCache:
@@ -148,10 +151,11 @@ class ResultCache:
         if self.connection is None:
             return None
         try:
-            row = self.connection.execute(
-                "SELECT stat, hashes, result FROM results WHERE folder = ? AND variant = ?",
-                (folder.name, kind),
-            ).fetchone()
+            if self.rows is None:
+                # One query for all: 5,000 single-row queries cost more than reading them.
+                found = self.connection.execute("SELECT folder, variant, stat, hashes, result FROM results")
+                self.rows = {(name, variant): rest for name, variant, *rest in found}
+            row = self.rows.get((folder.name, kind))
             if row is None:
                 return None
             stat, hashes, blob = row
@@ -159,7 +163,9 @@ class ResultCache:
                 if hashes != folder_hashes(folder):
                     return None
                 self._touch(folder, kind)
-            return pickle.loads(blob)
+            result = pickle.loads(blob)
+            self.contents[f"{folder.name}\0{kind}"] = hashes
+            return result
         except (
             sqlite3.Error,
             pickle.UnpicklingError,
@@ -171,22 +177,32 @@ class ResultCache:
         ):
             return None
 
-    def remembered(self, name: str, compute: Callable[[], _T]) -> _T:
-        """A value computed once for this agk and these taxonomies (the loaded vocabularies)."""
+    def remembered(self, name: str, compute: Callable[[], _T], inputs: str = "") -> _T:
+        """A value computed once for this agk, these taxonomies and these `inputs` (a fingerprint)."""
         if self.connection is not None:
             with suppress(
                 sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ValueError
             ):
                 row = self.connection.execute("SELECT value FROM blobs WHERE key = ?", (name,)).fetchone()
                 if row is not None:
-                    return cast(_T, pickle.loads(row[0]))
+                    stored_inputs, value = pickle.loads(row[0])
+                    if stored_inputs == inputs:
+                        return cast(_T, value)
         value = compute()
         if self.connection is not None:
             with suppress(sqlite3.Error), self.connection:
                 self.connection.execute(
-                    "INSERT OR REPLACE INTO blobs VALUES (?, ?)", (name, pickle.dumps(value))
+                    "INSERT OR REPLACE INTO blobs VALUES (?, ?)", (name, pickle.dumps((inputs, value)))
                 )
         return value
+
+    def fingerprint(self, *extra: str) -> str:
+        """The content of every folder read or stored in this run, with `extra`: what cross-case
+        results (near-duplicates) depend on."""
+        digest = hashlib.sha256("\0".join(extra).encode())
+        for key in sorted(self.contents):
+            digest.update(f"{key}\0{self.contents[key]}\n".encode())
+        return digest.hexdigest()
 
     def _touch(self, folder: Path, kind: str) -> None:
         """Same bytes, new times (a checkout or a save without changes): remember the new times."""
@@ -210,6 +226,7 @@ class ResultCache:
             )
             for folder, kind, result in entries
         ]
+        self.contents |= {f"{name}\0{kind}": hashes for name, kind, _, hashes, _ in rows}
         try:
             with self.connection:
                 self.connection.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?)", rows)

@@ -230,16 +230,22 @@ def validate(
     selected, selection_problems = select_case_folders(project, paths)
     found += selection_problems
     # Every case is sketched (a new case is compared with all others); only selected ones checked.
-    everything = sorted(set(discover_case_folders(project)) | set(selected))
+    everything = sorted(set(discover_case_folders(project)) | set(selected), key=lambda folder: folder.name)
     chosen = set(selected)
     folders = [(folder, folder in chosen) for folder in everything]
     results = _cached_check_all(project, taxonomy, folders, models, permalink_titles, results_cache)
-    results_cache.close()
     checked = [r for r, folder in zip(results, everything, strict=True) if folder in chosen]
     found += [d for result in checked for d in result.diagnostics]
     all_ids = frozenset(folder.name for folder in everything)
     found += collection.check_collection([r.facts for r in checked], all_ids)
-    found += duplicates.check_duplicates(results, {r.facts.case_id for r in checked})
+    chosen_ids = {r.facts.case_id for r in checked}
+    # Near-duplicates compare every case with every other: reused while no case changed.
+    found += results_cache.remembered(
+        "near-duplicates",
+        lambda: duplicates.check_duplicates(results, chosen_ids),
+        results_cache.fingerprint(*sorted(chosen_ids)),
+    )
+    results_cache.close()
     cases = tuple(r.model for r in checked if r.model is not None)
     if braille:
         found += braille_problems(project.case_dir, project.display(project.case_dir), cases)

@@ -115,3 +115,25 @@ def test_no_cache_writes_nothing(make_project: MakeProject, checked: list[str]) 
     project = _broken_project(make_project)
     _run(project, checked, cache=False)
     assert not (project.root / CACHE_FILE).exists()
+
+
+def test_near_duplicates_are_found_again_when_a_case_changes(
+    make_project: MakeProject, checked: list[str]
+) -> None:
+    project = make_project(FIXTURES / "valid" / "case_studies")
+    _, before = _run(project, checked)
+    assert not any(d.code == "AGK420" for d in before)  # type: ignore[attr-defined]
+    original = project.case_dir / "up-valid-lesson"
+    copy = project.case_dir / "up-valid-lesson-copy"
+    copy.mkdir()
+    for path in original.rglob("*"):
+        target = copy / path.relative_to(original)
+        if path.is_dir():
+            target.mkdir(exist_ok=True)
+        else:
+            target.write_bytes(path.read_bytes())
+    rechecked, after = _run(project, checked)
+    assert rechecked == ["up-valid-lesson-copy"]
+    assert any(d.code == "AGK420" for d in after)  # type: ignore[attr-defined]
+    # The same collection again: the duplicate is still reported, from the cache.
+    assert _run(project, checked) == ([], after)
