@@ -205,11 +205,21 @@ def refresh(project: Project, out: Path, langs: str | None, reloads: live_reload
         reloads.announce()
 
 
+class PreviewServer(ThreadingHTTPServer):
+    """The preview server: a browser that closes a connection mid-answer is no error to print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Say nothing when the reader's browser went away (a reload, a cancelled download)."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 def listen(out: Path, port: int, reloads: live_reload.Reloads) -> ThreadingHTTPServer:
     """The preview server of `out` on 127.0.0.1:`port`, answering in its own threads."""
     handler = functools.partial(PreviewHandler, directory=str(out), reloads=reloads)
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = PreviewServer(("127.0.0.1", port), handler)
     except OSError as error:
         raise UsageError(f"cannot listen on 127.0.0.1:{port}: {error.strerror}") from None
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -106,17 +106,13 @@ def case_from_document(document: Document, taxonomy: Taxonomy, options: ImportOp
     body_blocks = rest[title_at + 1 :] if title_at is not None else rest
     summary = str(values.pop("summary", "") or "")
     if not summary and body_blocks and _is_body(body_blocks[0]):
-        summary = " ".join(md.inline(_paragraph(body_blocks[0]).spans).split())
+        # Front matter is plain text, not Markdown.
+        summary = " ".join(_paragraph(body_blocks[0]).text.split())
         body_blocks = body_blocks[1:]
     body = _body(state, body_blocks, sections, case_type, document)
     _privacy(state, document)
-    meta = {
-        key.key: values[key.key] for key in FIELDS if key.key in values and key.key not in ("id", "summary")
-    }
-    meta["original_language"] = lang
-    if case_type:
-        meta["type"] = case_type
-    meta = {key.key: meta[key.key] for key in FIELDS if key.key in meta}
+    given = {**values, "original_language": lang, **({"type": case_type} if case_type else {})}
+    meta = {field.key: given[field.key] for field in FIELDS if field.key in given and field.key != "id"}
     case_id = options.case_id or _case_id(values, options.file_stem, meta)
     return ImportedCase(
         case_id, lang, meta, title, summary, body, dict(state.media),

@@ -7,8 +7,6 @@ from builder.office.docx import read_docx
 from builder.office.odt import read_odt
 from builder.office.package import open_package
 
-SUFFIXES = (".docx", ".docm", ".dotx", ".odt", ".ott")
-
 
 def read_document(data: bytes) -> Document:
     """The document model of a .docx or .odt file, whatever its name says; UnreadableDocument if neither."""

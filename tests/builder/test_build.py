@@ -99,14 +99,18 @@ def test_golden_folder_exists() -> None:
 
 
 @pytest.mark.slow
-def test_two_builds_are_byte_identical(valid_project: Project) -> None:
+def test_builds_are_byte_identical_with_and_without_the_cache(valid_project: Project) -> None:
     env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    # The first build fills the validation cache, the second reuses it, the third ignores it.
     assert agk("build", "--out", "one", cwd=valid_project.root, env=env).code == 0
+    assert (valid_project.root / ".agk" / "cache" / "validation.sqlite").is_file()
     assert agk("build", "--out", "two", cwd=valid_project.root, env=env).code == 0
-    one, two = valid_project.root / "one", valid_project.root / "two"
+    assert agk("build", "--clean", "--out", "three", cwd=valid_project.root, env=env).code == 0
+    one = valid_project.root / "one"
     files = sorted(p.relative_to(one) for p in one.rglob("*") if p.is_file())
-    assert files == sorted(p.relative_to(two) for p in two.rglob("*") if p.is_file())
-    assert [f for f in files if (one / f).read_bytes() != (two / f).read_bytes()] == []
+    for other in (valid_project.root / "two", valid_project.root / "three"):
+        assert files == sorted(p.relative_to(other) for p in other.rglob("*") if p.is_file())
+        assert [f for f in files if (one / f).read_bytes() != (other / f).read_bytes()] == []
 
 
 @pytest.mark.slow

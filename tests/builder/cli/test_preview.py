@@ -310,3 +310,20 @@ def test_without_watchfiles_it_polls_and_says_so(
     assert capsys.readouterr().err.count("\n") == 1
     narrative = project.case_dir / "a-case" / "narrative.en.md"
     touch_until_seen(Counted(changes), lambda attempt: narrative.write_text(f"edit {attempt}"))
+
+
+@pytest.mark.parametrize(
+    ("error", "printed"), [(BrokenPipeError(32, "Broken pipe"), False), (ValueError("bug"), True)]
+)
+def test_a_browser_going_away_prints_no_traceback(
+    capsys: pytest.CaptureFixture[str], error: Exception, printed: bool
+) -> None:
+    server = preview.PreviewServer(("127.0.0.1", 0), preview.PreviewHandler)
+    try:
+        try:
+            raise error
+        except Exception:
+            server.handle_error(None, ("127.0.0.1", 1))
+    finally:
+        server.server_close()
+    assert ("Traceback" in capsys.readouterr().err) is printed

@@ -153,3 +153,9 @@ def test_guidance_is_never_content(taxonomy: Taxonomy) -> None:
     )
     case = case_from_document(document, taxonomy, ImportOptions())
     assert (case.summary, case.body) == ("S", "\n")
+
+
+def test_the_summary_is_plain_text(taxonomy: Taxonomy) -> None:
+    summary = Paragraph((Span("Fewer "), Span("delays", bold=True), Span(" in [2019]")), number=2)
+    document = Document((para("T", Style.TITLE, number=1), summary))
+    assert case_from_document(document, taxonomy, ImportOptions()).summary == "Fewer delays in [2019]"
