@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections.abc import Callable
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from builder.errors import UsageError
 from builder.model.taxonomy import Taxonomy, load_taxonomy
+from builder.office.case_folder import yaml_string
 from builder.project import Project
 from builder.source.fingerprint import body_fingerprint
 from builder.source.front_matter import split_front_matter
@@ -38,11 +38,6 @@ class NewCase:
     sdgs: tuple[int, ...]
 
 
-def _q(text: str) -> str:
-    """A YAML scalar for any text: JSON strings are valid double-quoted YAML."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def case_yaml(new: NewCase) -> str:
     """The case.yaml of a new case."""
     sector = f"  - sector: {new.sector}\n" + (f"    sub_sector: {new.sub_sector}\n" if new.sub_sector else "")
@@ -55,7 +50,7 @@ def case_yaml(new: NewCase) -> str:
         f"sectors:\n{sector}"
         f"sdgs: [{', '.join(str(n) for n in new.sdgs)}]\n"
         f"year: {new.year}\n"
-        f"organisation: {_q(new.organisation)}\n"
+        f"organisation: {yaml_string(new.organisation)}\n"
         "authors: []\n"
         "tags: []\n"
     )
@@ -63,7 +58,7 @@ def case_yaml(new: NewCase) -> str:
 
 def narrative(new: NewCase, taxonomy: Taxonomy) -> str:
     """The narrative skeleton: front matter and one headed section per required id."""
-    lines = ["---", f"title: {_q(new.title)}", f"summary: {_q(new.summary)}", "---", ""]
+    lines = ["---", f"title: {yaml_string(new.title)}", f"summary: {yaml_string(new.summary)}", "---", ""]
     for section in taxonomy.case_types[new.case_type]:
         heading = taxonomy.label(f"sections.{section}", new.lang)
         lines += [f"## {heading} {{#{section}}}", "", "(write this section)", ""]
@@ -193,8 +188,8 @@ def translation_skeleton(source_text: str, source_lang: str, lang: str, taxonomy
 
     lines = [
         "---",
-        f"title: {_q(title)}",
-        f"summary: {_q(summary)}",
+        f"title: {yaml_string(title)}",
+        f"summary: {yaml_string(summary)}",
         f"translated_from: {source_lang}",
         f'source_hash: "{body_fingerprint(split.body)}"',
         "---",

@@ -18,7 +18,7 @@ from builder.source.front_matter import split_front_matter
 from builder.source.yaml_source import read_yaml
 
 
-def _q(text: str) -> str:
+def yaml_string(text: str) -> str:
     """A YAML scalar for any text: JSON strings are valid double-quoted YAML."""
     return json.dumps(text, ensure_ascii=False)
 
@@ -40,8 +40,8 @@ def case_yaml(meta: dict[str, object], source: str) -> tuple[str, dict[str, int]
 
 def narrative(case: ImportedCase, extra_front: dict[str, str] | None = None) -> str:
     """The narrative file: front matter (title, summary) and the Markdown body."""
-    front = [f"title: {_q(case.title)}", f"summary: {_q(case.summary)}"]
-    front += [f"{key}: {_q(value)}" for key, value in (extra_front or {}).items()]
+    front = [f"title: {yaml_string(case.title)}", f"summary: {yaml_string(case.summary)}"]
+    front += [f"{key}: {yaml_string(value)}" for key, value in (extra_front or {}).items()]
     return "---\n" + "\n".join(front) + "\n---\n\n" + case.body
 
 

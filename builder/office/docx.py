@@ -222,9 +222,7 @@ def _table(reader: _Reader, table: ET.Element) -> Table:
     """A table: rows of cells; merged cells are empty cells, nested tables are reported."""
     start = reader.number + 1
     rows = []
-    for row in table.iter(f"{W}tr"):
-        if _inside_nested(table, row):
-            continue
+    for row in _rows(table):
         cells: list[tuple[Paragraph, ...]] = []
         for cell in row.findall(f"{W}tc"):
             props = cell.find(f"{W}tcPr")
@@ -233,29 +231,36 @@ def _table(reader: _Reader, table: ET.Element) -> Table:
                 and (m := props.find(f"{W}vMerge")) is not None
                 and m.get(f"{W}val") != "restart"
             )
-            content: list[Paragraph] = []
-            for block in _cell_blocks(reader, cell):
-                if isinstance(block, Paragraph):
-                    content.append(block)
-            cells.append(() if merged else tuple(content))
+            content = tuple(_cell_paragraphs(reader, cell))
+            cells.append(() if merged else content)
             span = props.find(f"{W}gridSpan") if props is not None else None
             cells += [()] * (int(span.get(f"{W}val", "1")) - 1 if span is not None else 0)
         rows.append(tuple(cells))
     return Table(tuple(rows), start)
 
 
-def _inside_nested(table: ET.Element, row: ET.Element) -> bool:
-    """Whether `row` belongs to a table nested in `table` rather than to `table` itself."""
-    return row not in table.findall(f"{W}tr") and row not in table.findall(f".//{W}sdtContent/{W}tr")
+def _rows(table: ET.Element) -> Iterator[ET.Element]:
+    """The table's own rows in order (inside content controls too), not those of nested tables."""
+    for child in table:
+        if child.tag == f"{W}tr":
+            yield child
+        elif child.tag == f"{W}sdt" and (content := child.find(f"{W}sdtContent")) is not None:
+            yield from _rows(content)
 
 
-def _cell_blocks(reader: _Reader, cell: ET.Element) -> Iterator[Block]:
-    """A cell's paragraphs; a table inside it is reported, not imported."""
+def _cell_paragraphs(reader: _Reader, cell: ET.Element) -> Iterator[Paragraph]:
+    """A cell's paragraphs; a table or picture inside it is reported, not imported."""
     for child in cell:
         if child.tag == f"{W}tbl":
             reader.find("AGK608", "a table inside a table cell is not imported", "put it after the table")
         elif child.tag != f"{W}tcPr":
-            yield from _blocks(reader, _wrap(child))
+            for block in _blocks(reader, _wrap(child)):
+                if isinstance(block, Paragraph):
+                    yield block
+                else:
+                    reader.find(
+                        "AGK608", "a picture inside a table cell is not imported", "put it after the table"
+                    )
 
 
 def _wrap(element: ET.Element) -> ET.Element:

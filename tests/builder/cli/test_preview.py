@@ -42,9 +42,7 @@ def reloads() -> Iterator[live_reload.Reloads]:
 @pytest.fixture
 def served(site: Path, reloads: live_reload.Reloads) -> Iterator[str]:
     """The preview server, with live reload, on a free port; its base URL."""
-    handler = functools.partial(preview.PreviewHandler, directory=str(site), reloads=reloads)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = preview.listen(site, 0, reloads)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:

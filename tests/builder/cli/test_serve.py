@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import errno
-import functools
 import socket
 import subprocess
 import sys
@@ -15,12 +14,11 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from builder.cli import preview
+from builder.cli import live_reload, preview
 from builder.errors import UsageError
 from builder.project import Project
 
@@ -42,9 +40,7 @@ def served(tmp_path: Path) -> Iterator[str]:
     (tmp_path / "media" / "cover.png").write_bytes(b"png")
     (tmp_path / "with-index").mkdir()
     (tmp_path / "with-index" / "index.html").write_text("<p>index</p>")
-    handler = functools.partial(preview.PreviewHandler, directory=str(tmp_path))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = preview.listen(tmp_path, 0, live_reload.Reloads())
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
